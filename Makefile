@@ -1,0 +1,98 @@
+# hamish - a terminal reader and annotator for Arabic documents.
+#
+# make          build ./hamish (installs missing Debian packages first)
+# make run      build and open the draft resolution of the test corpus
+# make check    every test; make check-asan: the same under ASan+UBSan
+# make bench    benchmarks against peers (fribidi, ...), see BENCHMARKS.md
+
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+MANDIR	?= $(PREFIX)/share/man
+DATADIR	?= $(PREFIX)/share/hamish
+DESTDIR	?=
+
+CC	?= cc
+PKGS	 = ncursesw fribidi icu-uc icu-i18n sqlite3
+OPT	?= -O2 -g
+WARN	 = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	   -Wformat=2 -Wno-format-nonliteral
+SAN	?=
+SANFLAGS = $(if $(SAN),-fsanitize=$(SAN) -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=all)
+# pkg-config runs lazily, after `deps` has had a chance to install it.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(OPT) $(WARN) \
+	   $(SANFLAGS) $(PKG_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+
+# Sanitizer builds live in their own tree so both can coexist.
+B	 = build$(if $(SAN),-san)
+LIB_SRC	 = $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ	 = $(LIB_SRC:src/%.c=$(B)/%.o)
+UNIT_SRC = $(wildcard tests/unit/test-*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/%)
+HAMISH	 = $(B)/hamish
+
+.PHONY: all deps run check check-asan check-deps check-man bench \
+	install uninstall clean build-only
+
+all: deps
+	@$(MAKE) --no-print-directory build-only
+
+build-only: $(HAMISH) hamish
+
+hamish: $(HAMISH)
+	@[ "$(B)" = build ] && ln -sf $(HAMISH) hamish || true
+
+deps:
+	@sh mk/deps.sh
+
+$(B):
+	@mkdir -p $(B)
+
+$(B)/%.o: src/%.c src/*.h | $(B)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(HAMISH): $(B)/main.o $(LIB_OBJ)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(B)/test-%: tests/unit/test-%.c tests/tap.h $(LIB_OBJ) | $(B)
+	$(CC) $(ALL_CFLAGS) -Isrc -Itests -o $@ $< $(LIB_OBJ) $(ALL_LDFLAGS) $(PKG_LIBS)
+
+run: all
+	./hamish tests/corpus/001_9cffd64b9ac82079.txt
+
+check: deps
+	@$(MAKE) --no-print-directory build-only
+	@$(MAKE) --no-print-directory $(UNIT_BIN)
+	@$(MAKE) --no-print-directory check-deps check-man
+	@HAMISH=$(HAMISH) B=$(B) sh tests/run.sh
+
+check-asan: deps
+	@$(MAKE) --no-print-directory check SAN=address,undefined OPT="-O1 -g"
+
+# Each library's headers appear in one module only (STYLE.md).
+check-deps:
+	@sh tests/check-deps.sh
+
+check-man:
+	@mandoc -T lint -W warning man/*.[0-9]
+
+bench: all
+	@sh tests/bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(DATADIR)/keymaps $(DESTDIR)$(DATADIR)/themes
+	install -m 755 $(HAMISH) $(DESTDIR)$(BINDIR)/hamish
+	install -m 644 man/hamish.1 $(DESTDIR)$(MANDIR)/man1/hamish.1
+	install -m 644 keymaps/*.keys $(DESTDIR)$(DATADIR)/keymaps/
+	install -m 644 themes/*.theme $(DESTDIR)$(DATADIR)/themes/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/hamish $(DESTDIR)$(MANDIR)/man1/hamish.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-san hamish

@@ -1,0 +1,234 @@
+/*
+ * main.c - the command line: subcommands, options, wiring.
+ *
+ * Turns arguments into calls of the library modules and their results
+ * into output and an exit status.  It is the only place that decides
+ * what gets printed for a user; the modules below report, never print.
+ *
+ * Exit status: 0 success (warnings allowed), 1 usage error, 2 a document
+ * that cannot be read, 3 fatal error (out of memory).
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "doc.h"
+#include "layout.h"
+#include "render.h"
+#include "text.h"
+#include "util.h"
+
+#define HAMISH_VERSION	"0.1.0"
+
+#define EXIT_USAGE	1
+#define EXIT_INPUT	2
+
+static const char usage_text[] =
+"usage: hamish [FILE]\n"
+"       hamish render [--width W] [--no-shape] [--plain] [--map] [FILE|-]\n"
+"       hamish --help | --version\n"
+"\n"
+"A reader for Arabic documents in the terminal.\n"
+"\n"
+"commands:\n"
+"  render        print FILE laid out right-to-left as the reader shows it,\n"
+"                one line per screen row, without a terminal\n"
+"  FILE          with no command: the same as render (when standard\n"
+"                output is not a terminal, and until the full-screen\n"
+"                reader is built)\n"
+"\n"
+"render options:\n"
+"  -w, --width W   cells per row (default: the terminal's width, else 80)\n"
+"      --no-shape  no Arabic shaping (for terminals that shape themselves)\n"
+"      --plain     take the text as written: a paragraph is a run of\n"
+"                  non-empty lines\n"
+"      --map       put the logical range [start,end) before each row\n"
+"\n"
+"exit status: 0 success, 1 usage error, 2 unreadable document, 3 fatal\n";
+
+static void
+usage_error(const char *msg)
+{
+	fprintf(stderr, "hamish: %s\n", msg);
+	fputs("Try 'hamish --help'.\n", stderr);
+	exit(EXIT_USAGE);
+}
+
+/* Width of the terminal on standard output, else 80. */
+static int
+default_width(void)
+{
+	struct winsize ws;
+
+	if (isatty(STDOUT_FILENO) &&
+	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+static void
+out_flush(struct buf *out)
+{
+	if (out->len > 0 && fwrite(out->data, 1, out->len, stdout) != out->len)
+		die("write error on standard output");
+	buf_reset(out);
+}
+
+struct render_opts {
+	int	width;
+	int	lay_flags;
+	int	render_flags;
+};
+
+/*
+ * Reads path and checks it is a text document.  Returns 0 and the bytes
+ * (caller frees), or prints one line and returns EXIT_INPUT.
+ */
+static int
+doc_load_bytes(const char *path, char **data, size_t *len)
+{
+	char *cause;
+
+	if (util_file_read(path, data, len, &cause) != 0) {
+		fprintf(stderr, "hamish: %s\n", cause);
+		free(cause);
+		return EXIT_INPUT;
+	}
+	if (memchr(*data, '\0', *len) != NULL) {
+		fprintf(stderr, "hamish: %s: not a text document\n",
+		    strcmp(path, "-") == 0 ? "standard input" : path);
+		free(*data);
+		*data = NULL;
+		return EXIT_INPUT;
+	}
+	return 0;
+}
+
+static int
+cmd_render_file(const char *path, const struct render_opts *o)
+{
+	struct doc_plain it;
+	struct lay_lines ll;
+	struct lay_para *lp;
+	struct buf para, out;
+	uint32_t *cps;
+	size_t len, n, nbad, bad = 0, first;
+	char *data;
+	bool any = false;
+	int rc;
+
+	if ((rc = doc_load_bytes(path, &data, &len)) != 0)
+		return rc;
+	memset(&it, 0, sizeof it);
+	it.s = data;
+	it.len = len;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		it.pos = 3;	/* UTF-8 byte order mark */
+	buf_init(&para);
+	buf_init(&out);
+	while (doc_plain_next(&it, &para, &first)) {
+		cps = text_utf8_decode(para.data, para.len, TEXT_NFC, &n,
+		    &nbad);
+		bad += nbad;
+		lp = lay_para_new(cps, n, LAY_DIR_AUTO_RTL, o->lay_flags);
+		lay_para_wrap(lp, o->width, &ll);
+		if (any)
+			buf_addc(&out, '\n');
+		render_lines(&out, &ll, o->render_flags);
+		any = true;
+		lay_lines_free(&ll);
+		lay_para_free(lp);
+		free(cps);
+		if (out.len >= 1 << 16)
+			out_flush(&out);
+	}
+	out_flush(&out);
+	if (fflush(stdout) != 0)
+		die("write error on standard output");
+	if (bad > 0)
+		fprintf(stderr, "hamish: %s: %zu invalid UTF-8 sequence%s "
+		    "shown as U+FFFD\n",
+		    strcmp(path, "-") == 0 ? "standard input" : path, bad,
+		    bad == 1 ? "" : "s");
+	buf_free(&para);
+	buf_free(&out);
+	free(data);
+	return 0;
+}
+
+static int
+cmd_render(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "width", required_argument, NULL, 'w' },
+		{ "no-shape", no_argument, NULL, 'S' },
+		{ "plain", no_argument, NULL, 'P' },
+		{ "map", no_argument, NULL, 'M' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct render_opts o = { 0, 0, 0 };
+	char *end;
+	long w;
+	int ch;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "w:h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'w':
+			w = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || w < 1 ||
+			    w > 4096)
+				usage_error("--width: expected a number from "
+				    "1 to 4096");
+			o.width = (int)w;
+			break;
+		case 'S':
+			o.lay_flags |= LAY_NO_SHAPE;
+			break;
+		case 'P':
+			break;	/* the only reading there is, for now */
+		case 'M':
+			o.render_flags |= RENDER_MAP;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return 0;
+		default:
+			usage_error("bad option for render");
+		}
+	}
+	if (argc - optind > 1)
+		usage_error("render takes one FILE");
+	if (o.width == 0)
+		o.width = default_width();
+	return cmd_render_file(argc > optind ? argv[optind] : "-", &o);
+}
+
+int
+main(int argc, char **argv)
+{
+	int rc;
+
+	if (argc < 2) {
+		if (isatty(STDIN_FILENO))
+			usage_error("no document given");
+		rc = cmd_render(argc, argv);
+	} else if (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0) {
+		fputs(usage_text, stdout);
+		rc = 0;
+	} else if (strcmp(argv[1], "--version") == 0 ||
+	    strcmp(argv[1], "-V") == 0) {
+		printf("hamish %s\n", HAMISH_VERSION);
+		rc = 0;
+	} else if (strcmp(argv[1], "render") == 0)
+		rc = cmd_render(argc - 1, argv + 1);
+	else
+		rc = cmd_render(argc, argv);
+	text_cleanup();
+	return rc;
+}

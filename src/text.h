@@ -1,0 +1,97 @@
+/*
+ * text.h - Unicode text: decoding, normalisation, character properties,
+ * break iterators and display widths.
+ *
+ * The only module that talks to ICU.  Text inside hamish is an array of
+ * code points (uint32_t, Unicode scalar values) in NFC; an "offset" is an
+ * index into such an array.  Nothing here knows about bidi, documents or
+ * terminals.
+ */
+#ifndef HAMISH_TEXT_H
+#define HAMISH_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct buf;
+
+/* Decoding flags. */
+#define TEXT_NFC	0x1	/* normalise to NFC */
+
+/*
+ * Decodes len bytes of UTF-8 into a new array of code points (caller frees
+ * with free()); *n receives its length.  Each ill-formed sequence becomes
+ * one U+FFFD and is counted in *nbad (may be NULL).  Never fails: any byte
+ * string decodes.
+ */
+uint32_t	*text_utf8_decode(const char *, size_t, int, size_t *, size_t *);
+/* Appends n code points to b as UTF-8. */
+void		 text_utf8_encode(struct buf *, const uint32_t *, size_t);
+
+/*
+ * Display classes: how a code point occupies terminal cells.
+ *   NORMAL   one cell                CONTROL  Cc: shown as a symbol, 1 cell
+ *   WIDE     two cells (EAW W/F)     INVALID  unassigned: shown as U+FFFD
+ *   MARK     0 cells, drawn on the preceding base (Mn, Me)
+ *   IGNORE   0 cells, never drawn (Cf, default-ignorable: ZWJ, LRM, ...)
+ */
+enum text_cls {
+	TEXT_CLS_NORMAL,
+	TEXT_CLS_WIDE,
+	TEXT_CLS_MARK,
+	TEXT_CLS_IGNORE,
+	TEXT_CLS_CONTROL,
+	TEXT_CLS_INVALID
+};
+
+enum text_cls	 text_cp_class(uint32_t);
+/* Cells a code point takes on its own: 0, 1 or 2. */
+int		 text_cp_width(uint32_t);
+/*
+ * The code point to put on screen for c: c itself, or a visible stand-in
+ * for a control (C0 -> U+2400 + c, DEL -> U+2421, C1 and unassigned ->
+ * U+FFFD) so that no document can send a control sequence to a terminal.
+ */
+uint32_t	 text_cp_visible(uint32_t);
+/* A letter, mark or digit (general category L*, M* or N*). */
+bool		 text_cp_is_word(uint32_t);
+/* White space that hangs at the end of a line (SPACE, TAB, other Zs). */
+bool		 text_cp_is_space(uint32_t);
+
+/* Bidi classes, in the order of ICU's UCharDirection. */
+enum text_bidi {
+	TEXT_BIDI_L, TEXT_BIDI_R, TEXT_BIDI_EN, TEXT_BIDI_ES, TEXT_BIDI_ET,
+	TEXT_BIDI_AN, TEXT_BIDI_CS, TEXT_BIDI_B, TEXT_BIDI_S, TEXT_BIDI_WS,
+	TEXT_BIDI_ON, TEXT_BIDI_LRE, TEXT_BIDI_LRO, TEXT_BIDI_AL,
+	TEXT_BIDI_RLE, TEXT_BIDI_RLO, TEXT_BIDI_PDF, TEXT_BIDI_NSM,
+	TEXT_BIDI_BN, TEXT_BIDI_FSI, TEXT_BIDI_LRI, TEXT_BIDI_RLI,
+	TEXT_BIDI_PDI
+};
+
+/* The Bidi_Class of c, from ICU's current Unicode data. */
+enum text_bidi	 text_cp_bidi(uint32_t);
+/*
+ * Bidi_Paired_Bracket_Type of c: 0 none, 1 open, 2 close.  For a bracket
+ * *id receives the same value for both members of a pair (the opening
+ * bracket, canonical equivalents unified: U+2329 and U+3008 match).
+ */
+int		 text_cp_bracket(uint32_t, uint32_t *);
+
+/* Break flags, one byte per position 0..n (position i = before s[i]). */
+#define TEXT_BRK_GRAPHEME	0x01	/* a grapheme cluster boundary */
+#define TEXT_BRK_WORD		0x02	/* a word boundary */
+#define TEXT_BRK_LINE		0x04	/* a line may break here */
+#define TEXT_BRK_HARD		0x08	/* a line must break here */
+
+/*
+ * ORs the requested TEXT_BRK_* kinds into flags[0..n] (n + 1 bytes, the
+ * caller's) for the n code points of s.  Position 0 and n are always
+ * boundaries of every requested kind except TEXT_BRK_HARD.
+ */
+void		 text_breaks(const uint32_t *, size_t, unsigned, uint8_t *);
+
+/* Releases ICU objects cached between calls (at exit, for leak checks). */
+void		 text_cleanup(void);
+
+#endif

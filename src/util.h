@@ -1,0 +1,65 @@
+/*
+ * util.h - memory, fatal errors and a growable byte buffer.
+ *
+ * The bottom of the dependency graph: every module may use it, it uses
+ * nothing of hamish.  Out of memory is the one failure that is not
+ * reported to the caller: xmalloc() and friends never return NULL, they
+ * call die(), which first runs the hook the UI installed to restore the
+ * terminal.
+ */
+#ifndef HAMISH_UTIL_H
+#define HAMISH_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define UTIL_NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xreallocarray(void *, size_t, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+/* Formats into a new string; the caller frees it. */
+char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints "hamish: MSG" and exits with status 3, after the die hook. */
+void	 die(const char *, ...)
+	    __attribute__((format(printf, 1, 2), noreturn));
+/* Sets a function die() calls first (the UI restores the terminal). */
+void	 util_die_hook_set(void (*)(void));
+
+/*
+ * A growable byte buffer.  data is NUL-terminated whenever len > 0 or
+ * after buf_reset(); the buffer owns data, buf_free() releases it.
+ */
+struct buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	 buf_init(struct buf *);
+void	 buf_free(struct buf *);
+void	 buf_reset(struct buf *);
+void	 buf_grow(struct buf *, size_t);
+void	 buf_add(struct buf *, const void *, size_t);
+void	 buf_addc(struct buf *, char);
+void	 buf_adds(struct buf *, const char *);
+void	 buf_addf(struct buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 buf_vaddf(struct buf *, const char *, va_list);
+/* Appends code point cp as UTF-8 (cp must be a Unicode scalar value). */
+void	 buf_add_utf8(struct buf *, uint32_t);
+/* Hands data to the caller (who frees it) and empties the buffer. */
+char	*buf_steal(struct buf *);
+
+/*
+ * Reads a whole file ("-" is standard input) into *out (caller frees) and
+ * its size into *len.  On failure returns -1 and sets *cause (caller
+ * frees) to a one-line message without the "hamish:" prefix.
+ */
+int	 util_file_read(const char *, char **, size_t *, char **);
+
+#endif
