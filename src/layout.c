@@ -32,6 +32,20 @@
 #include "text.h"
 #include "util.h"
 
+#define LAY_P_CLS	0x07	/* text_cp_props(): the class bits */
+#define CLS(lp, i)	((enum text_cls)((lp)->prop[i] & LAY_P_CLS))
+#define IS_SPACE(lp, i)	(((lp)->prop[i] & TEXT_P_SPACE) != 0)
+
+/*
+ * Line break opportunities (TEXT_BRK_LINE, tailored), n + 1 flags, found
+ * the first time a line of the paragraph overflows: a paragraph that
+ * fits on one line never pays for ICU's line iterator.  Behind a pointer
+ * so that the const analysis can fill it.
+ */
+struct lay_brk {
+	uint8_t			*flags;
+};
+
 struct lay_para {
 	size_t			 n;
 	uint32_t		*text;	/* logical, as given */
@@ -39,7 +53,9 @@ struct lay_para {
 	FriBidiCharType		*types;
 	FriBidiLevel		*levels; /* pristine: before L1 part 4 */
 	FriBidiArabicProp	*ap;
-	uint8_t			*brk;	/* TEXT_BRK_* flags, n + 1 */
+	uint8_t			*prop;	/* text_cp_props(): flags of the
+					 * text, class of the shaped text */
+	struct lay_brk		*brk;	/* line breaks, found when needed */
 	FriBidiParType		 base;	/* resolved */
 };
 
@@ -79,35 +95,26 @@ is_superscript(uint32_t c)
 }
 
 /*
- * Tailors ICU's line break opportunities for documents:
- *   - ICU allows a break after the slash of "A/67/150"; a document symbol
- *     is one word to its readers.  In a run of ASCII letters, digits and
- *     ./- that starts with a capital letter (A/, S/RES/, CTOC/COP/...),
- *     no break after a slash; URLs (lower case) keep their breaks;
- *   - a footnote marker (⁽¹⁸⁾) stays on the line of its word;
- *   - a tab is white space: a line may break after it (ICU's rule LB19
- *     forbids it before the quotation mark of `\t”يقصد`).
+ * True where ICU allows a line break before t[b] but a document does not:
+ *   - after the slash of a document symbol ("A/67/150" is one word to
+ *     its readers): in a run of ASCII letters, digits and ./- starting
+ *     with a capital letter (A/, S/RES/, CTOC/COP/...); URLs, in lower
+ *     case, keep ICU's breaks after slashes;
+ *   - before a footnote marker (⁽¹⁸⁾), which stays with its word.
+ * (A tab is the opposite case, see lay_para_wrap().)
  */
-static void
-tailor_breaks(const uint32_t *t, size_t n, uint8_t *brk)
+static bool
+tailored_no_break(const uint32_t *t, size_t b)
 {
-	size_t i, run = 0;
+	size_t r;
 
-	for (i = 0; i < n; i++) {
-		if (i > 0 && t[i - 1] == '\t' &&
-		    text_cp_class(t[i]) != TEXT_CLS_MARK)
-			brk[i] |= TEXT_BRK_LINE;
-		if (i > 0 && is_superscript(t[i]) &&
-		    !text_cp_is_space(t[i - 1]))
-			brk[i] &= (uint8_t)~TEXT_BRK_LINE;
-		if (!is_symbol_char(t[i])) {
-			run = i + 1;
-			continue;
-		}
-		if (i > run && t[i - 1] == '/' && is_ascii_alnum(t[i]) &&
-		    t[run] >= 'A' && t[run] <= 'Z')
-			brk[i] &= (uint8_t)~TEXT_BRK_LINE;
-	}
+	if (is_superscript(t[b]) && !text_cp_is_space(t[b - 1]))
+		return true;
+	if (t[b - 1] != '/' || !is_ascii_alnum(t[b]))
+		return false;
+	for (r = b - 1; r > 0 && is_symbol_char(t[r - 1]); r--)
+		;
+	return t[r] >= 'A' && t[r] <= 'Z';
 }
 
 /*
@@ -167,7 +174,7 @@ lay_para_new(const uint32_t *text, size_t n, enum lay_dir dir, int flags)
 	lp->types = xreallocarray(NULL, n + 1, sizeof *lp->types);
 	lp->levels = xreallocarray(NULL, n + 1, sizeof *lp->levels);
 	lp->ap = xreallocarray(NULL, n + 1, sizeof *lp->ap);
-	lp->brk = xcalloc(n + 1, 1);
+	lp->prop = xmalloc(n + 1);
 	btypes = xreallocarray(NULL, n + 1, sizeof *btypes);
 
 	for (i = 0; i < n; i++) {
@@ -200,8 +207,10 @@ lay_para_new(const uint32_t *text, size_t n, enum lay_dir dir, int flags)
 	if (!(flags & LAY_NO_SHAPE))
 		lamalef_across_marks(lp);
 
-	text_breaks(text, n, TEXT_BRK_LINE | TEXT_BRK_GRAPHEME, lp->brk);
-	tailor_breaks(text, n, lp->brk);
+	for (i = 0; i < n; i++)
+		lp->prop[i] = (uint8_t)((text_cp_props(text[i]) &
+		    ~LAY_P_CLS) | (text_cp_props(lp->shaped[i]) & LAY_P_CLS));
+	lp->brk = xcalloc(1, sizeof *lp->brk);
 	return lp;
 }
 
@@ -215,6 +224,8 @@ lay_para_free(struct lay_para *lp)
 	free(lp->types);
 	free(lp->levels);
 	free(lp->ap);
+	free(lp->prop);
+	free(lp->brk->flags);
 	free(lp->brk);
 	free(lp);
 }
@@ -246,13 +257,12 @@ is_lig_filler(const struct lay_para *lp, size_t i)
 static bool
 is_orphan_mark(const struct lay_para *lp, size_t i)
 {
-	while (i > 0 && text_cp_class(lp->shaped[i - 1]) == TEXT_CLS_IGNORE &&
+	while (i > 0 && CLS(lp, i - 1) == TEXT_CLS_IGNORE &&
 	    !is_lig_filler(lp, i - 1))
 		i--;
 	if (i == 0)
 		return true;
-	return lp->text[i - 1] == '\t' ||
-	    text_cp_class(lp->text[i - 1]) == TEXT_CLS_CONTROL;
+	return lp->text[i - 1] == '\t' || CLS(lp, i - 1) == TEXT_CLS_CONTROL;
 }
 
 /*
@@ -267,7 +277,7 @@ cp_cells(const struct lay_para *lp, size_t i, int col)
 		return 8 - col % 8;
 	if (is_lig_filler(lp, i))
 		return 0;
-	switch (text_cp_class(lp->shaped[i])) {
+	switch (CLS(lp, i)) {
 	case TEXT_CLS_MARK:
 		return is_orphan_mark(lp, i) ? 1 : 0;
 	case TEXT_CLS_IGNORE:
@@ -283,8 +293,6 @@ cp_cells(const struct lay_para *lp, size_t i, int col)
 struct wrap {
 	const struct lay_para	*lp;
 	struct lay_lines	*out;
-	size_t			 cap_line;
-	size_t			 cap_cell;
 	uint8_t			*wd;	/* cells of each code point */
 	FriBidiLevel		*lev;	/* levels, L1 applied per line */
 	FriBidiChar		*vis;	/* visual string */
@@ -300,14 +308,14 @@ cell_new(struct wrap *w, uint32_t base, int width, size_t l)
 	struct lay_lines *o = w->out;
 	struct lay_cell *c;
 
-	if (o->ncell == w->cap_cell) {
-		w->cap_cell = w->cap_cell == 0 ? 64 : w->cap_cell * 2;
-		o->cell = xreallocarray(o->cell, w->cap_cell, sizeof *o->cell);
+	if (o->ncell == o->cap_cell) {
+		o->cap_cell = o->cap_cell < 64 ? 64 : o->cap_cell * 2;
+		o->cell = xreallocarray(o->cell, o->cap_cell, sizeof *o->cell);
 	}
 	c = &o->cell[o->ncell++];
-	memset(c, 0, sizeof *c);
 	c->base = base;
 	c->width = (uint8_t)width;
+	c->nmarks = 0;
 	c->lmin = c->lmax = (uint32_t)l;
 	if (w->pend) {
 		if (w->pend_min < c->lmin)
@@ -368,7 +376,7 @@ line_emit(struct wrap *w, size_t s, size_t e)
 	uint32_t ch;
 	int k, width = 0;
 
-	while (trim > s && text_cp_is_space(lp->text[trim - 1]))
+	while (trim > s && IS_SPACE(lp, trim - 1))
 		trim--;
 	if (e > s && fribidi_reorder_line(FRIBIDI_FLAG_REORDER_NSM,
 	    lp->types, (FriBidiStrIndex)(e - s), (FriBidiStrIndex)s, lp->base,
@@ -389,7 +397,7 @@ line_emit(struct wrap *w, size_t s, size_t e)
 			cell_merge(w, first, l);
 			continue;
 		}
-		switch (text_cp_class(ch)) {
+		switch (CLS(lp, l)) {
 		case TEXT_CLS_MARK:
 			if (is_orphan_mark(lp, l)) {
 				c = cell_new(w, 0x25CC, 1, l);
@@ -403,6 +411,9 @@ line_emit(struct wrap *w, size_t s, size_t e)
 		case TEXT_CLS_WIDE:
 			cell_new(w, ch, 2, l);
 			break;
+		case TEXT_CLS_NORMAL:
+			cell_new(w, ch, 1, l);
+			break;
 		default:
 			cell_new(w, text_cp_visible(ch), 1, l);
 			break;
@@ -413,9 +424,9 @@ line_emit(struct wrap *w, size_t s, size_t e)
 		    width);
 		width += o->cell[v].width;
 	}
-	if (o->nline == w->cap_line) {
-		w->cap_line = w->cap_line == 0 ? 8 : w->cap_line * 2;
-		o->line = xreallocarray(o->line, w->cap_line, sizeof *o->line);
+	if (o->nline == o->cap_line) {
+		o->cap_line = o->cap_line < 8 ? 8 : o->cap_line * 2;
+		o->line = xreallocarray(o->line, o->cap_line, sizeof *o->line);
 	}
 	ln = &o->line[o->nline++];
 	ln->start = s;
@@ -434,39 +445,79 @@ line_emit(struct wrap *w, size_t s, size_t e)
  * Where to cut a word wider than the line: the last grapheme boundary in
  * (s, i] (i is the first code point that did not fit), never between the
  * two halves of a lam-alef ligature.  At least one grapheme is taken.
+ * Rare, so grapheme boundaries are found only here, around the cut.
  */
 static size_t
 split_word(const struct lay_para *lp, size_t s, size_t i)
 {
-	size_t g, k;
+	size_t e = i + 64 < lp->n ? i + 64 : lp->n, g, k;
+	uint8_t *gb = xcalloc(e - s + 1, 1);
 
+	text_breaks(lp->text + s, e - s, TEXT_BRK_GRAPHEME, gb);
+	if (e < lp->n)
+		gb[e - s] = 0;	/* the end of the window is no boundary */
 	for (g = i; g > s; g--) {
-		if (!(lp->brk[g] & TEXT_BRK_GRAPHEME))
+		if (!gb[g - s])
 			continue;
-		for (k = g; k > s && text_cp_class(lp->shaped[k - 1]) ==
-		    TEXT_CLS_MARK; k--)
+		for (k = g; k > s && CLS(lp, k - 1) == TEXT_CLS_MARK; k--)
 			;
 		if (k > s && is_lig_filler(lp, k - 1))
 			continue;
-		return g;
+		goto out;
 	}
-	for (g = s + 1; g < lp->n; g++)
-		if ((lp->brk[g] & TEXT_BRK_GRAPHEME) &&
-		    !is_lig_filler(lp, g - 1))
+	for (g = s + 1; g < e; g++)
+		if (gb[g - s] && !is_lig_filler(lp, g - 1))
 			break;
+out:
+	free(gb);
 	return g;
+}
+
+/* ICU's line break opportunities, tailored (see tailored_no_break()). */
+static const uint8_t *
+brk_flags(const struct lay_para *lp)
+{
+	uint8_t *f = lp->brk->flags;
+	size_t i;
+
+	if (f != NULL)
+		return f;
+	f = xcalloc(lp->n + 1, 1);
+	text_breaks(lp->text, lp->n, TEXT_BRK_LINE, f);
+	for (i = 1; i < lp->n; i++)
+		if ((f[i] & TEXT_BRK_LINE) && tailored_no_break(lp->text, i))
+			f[i] &= (uint8_t)~TEXT_BRK_LINE;
+	lp->brk->flags = f;
+	return f;
+}
+
+/* The last break opportunity in (s, i], or s. */
+static size_t
+last_opportunity(const struct lay_para *lp, size_t s, size_t i)
+{
+	const uint8_t *f = brk_flags(lp);
+
+	for (; i > s; i--)
+		if (f[i] & TEXT_BRK_LINE)
+			return i;
+	return s;
 }
 
 void
 lay_para_wrap(const struct lay_para *lp, int width, struct lay_lines *out)
 {
 	struct wrap w;
-	size_t n = lp->n, s, i, best, ws_best;
+	size_t n = lp->n, s, i, best, tab_best, ws_best;
 	int col, fit;
 	bool hard, over;
 
 	assert(width >= 1);
-	memset(out, 0, sizeof *out);
+	out->nline = out->ncell = 0;	/* storage kept for reuse */
+	if (out->cap_cell < n + 1) {
+		out->cap_cell = n + 1;	/* tabs aside, cells <= code points */
+		out->cell = xreallocarray(out->cell, out->cap_cell,
+		    sizeof *out->cell);
+	}
 	out->width = width;
 	out->rtl = lay_para_rtl(lp);
 	memset(&w, 0, sizeof w);
@@ -484,37 +535,49 @@ lay_para_wrap(const struct lay_para *lp, int width, struct lay_lines *out)
 	s = 0;
 	do {
 		col = fit = 0;
-		best = ws_best = s;
+		best = tab_best = ws_best = s;
 		hard = over = false;
 		for (i = s; i < n; ) {
 			w.wd[i] = (uint8_t)cp_cells(lp, i, col);
 			col += w.wd[i];
-			if (!text_cp_is_space(lp->text[i]))
+			if (!IS_SPACE(lp, i))
 				fit = col;
 			if (fit > width) {
 				over = true;
 				break;
 			}
 			i++;
-			if (i < n && (lp->brk[i] & TEXT_BRK_HARD)) {
+			if (i == n)
+				break;
+			if (lp->prop[i - 1] & TEXT_P_HARD) {
 				best = i;
 				hard = true;
 				break;
 			}
-			if (lp->brk[i] & TEXT_BRK_LINE)
-				best = i;
-			else if (i < n && text_cp_is_space(lp->text[i - 1]) &&
-			    !text_cp_is_space(lp->text[i]) &&
-			    text_cp_class(lp->text[i]) != TEXT_CLS_MARK)
-				ws_best = i;
+			/* After a tab a line may always break (ICU's LB19
+			 * forbids it before the quote of `\t”يقصد`); after
+			 * other white space, as a last resort. */
+			if (IS_SPACE(lp, i - 1) && !IS_SPACE(lp, i) &&
+			    CLS(lp, i) != TEXT_CLS_MARK) {
+				if (lp->text[i - 1] == '\t')
+					tab_best = i;
+				else
+					ws_best = i;
+			}
 		}
 		if (!over && !hard)
 			best = n;
-		else if (over && best == s)
-			/* No opportunity fits: after white space rather than
-			 * inside a word (UAX #14 LB13 forbids " )"), else
-			 * between graphemes. */
-			best = ws_best > s ? ws_best : split_word(lp, s, i);
+		else if (over) {
+			best = last_opportunity(lp, s, i);
+			if (tab_best > best)
+				best = tab_best;
+			/* None fits: after white space rather than inside a
+			 * word (UAX #14 LB13 forbids " )"), else between
+			 * graphemes. */
+			if (best == s)
+				best = ws_best > s ? ws_best :
+				    split_word(lp, s, i);
+		}
 		line_emit(&w, s, best);
 		s = best;
 	} while (s < n);

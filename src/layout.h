@@ -64,12 +64,17 @@ struct lay_line {
 	int		width;		/* cells wide, without the padding */
 };
 
-/* The lines of one paragraph at one width; lay_lines_free() frees them. */
+/*
+ * The lines of one paragraph at one width; lay_lines_free() frees them.
+ * Zero it before first use; a wrap into a used one reuses its storage.
+ */
 struct lay_lines {
 	struct lay_line	*line;
 	size_t		 nline;
+	size_t		 cap_line;
 	struct lay_cell	*cell;		/* all lines' cells, left to right */
 	size_t		 ncell;
+	size_t		 cap_cell;
 	int		 width;		/* W they were laid out for */
 	bool		 rtl;		/* right-aligned */
 };
@@ -94,8 +99,9 @@ size_t		 lay_para_len(const struct lay_para *);
 bool		 lay_para_rtl(const struct lay_para *);
 
 /*
- * Lays the paragraph out at width W (>= 1) into *out (overwritten; free
- * with lay_lines_free()).  No line is wider than W unless it holds a
+ * Lays the paragraph out at width W (>= 1) into *out (zeroed, or the
+ * result of an earlier wrap, whose storage is reused; free with
+ * lay_lines_free()).  No line is wider than W unless it holds a
  * single grapheme wider than W.
  */
 void		 lay_para_wrap(const struct lay_para *, int, struct lay_lines *);

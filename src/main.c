@@ -111,7 +111,7 @@ static int
 cmd_render_file(const char *path, const struct render_opts *o)
 {
 	struct doc_plain it;
-	struct lay_lines ll;
+	struct lay_lines ll = { 0 };
 	struct lay_para *lp;
 	struct buf para, out;
 	uint32_t *cps;
@@ -139,13 +139,13 @@ cmd_render_file(const char *path, const struct render_opts *o)
 			buf_addc(&out, '\n');
 		render_lines(&out, &ll, o->render_flags);
 		any = true;
-		lay_lines_free(&ll);
 		lay_para_free(lp);
 		free(cps);
 		if (out.len >= 1 << 16)
 			out_flush(&out);
 	}
 	out_flush(&out);
+	lay_lines_free(&ll);
 	if (fflush(stdout) != 0)
 		die("write error on standard output");
 	if (bad > 0)

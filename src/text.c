@@ -101,7 +101,11 @@ text_utf8_encode(struct buf *b, const uint32_t *s, size_t n)
 
 /* --- display classes --------------------------------------------------- */
 
-static uint8_t *cls_pages[0x110000 >> 8];
+/*
+ * One byte of properties per code point, cached per 256-code-point page:
+ * the display class in the low bits, TEXT_P_* flags above.
+ */
+#define P_CLS_MASK	0x07
 
 static enum text_cls
 cls_compute(UChar32 c)
@@ -133,25 +137,56 @@ cls_compute(UChar32 c)
 	}
 }
 
-enum text_cls
-text_cp_class(uint32_t c)
+static uint8_t
+prop_compute(UChar32 c)
+{
+	uint8_t p = (uint8_t)cls_compute(c);
+	int8_t gc = u_charType(c);
+
+	if (c == ' ' || c == '\t' || (gc == U_SPACE_SEPARATOR &&
+	    c != 0xA0 && c != 0x2007 && c != 0x202F))
+		p |= TEXT_P_SPACE;	/* no-break spaces do not hang */
+	if (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK))
+		p |= TEXT_P_WORD;
+	switch (u_getIntPropertyValue(c, UCHAR_LINE_BREAK)) {
+	case U_LB_MANDATORY_BREAK:
+	case U_LB_CARRIAGE_RETURN:
+	case U_LB_LINE_FEED:
+	case U_LB_NEXT_LINE:
+		p |= TEXT_P_HARD;	/* UAX #14 LB4, LB5 */
+		break;
+	default:
+		break;
+	}
+	return p;
+}
+
+/* Pages of 512 bytes: 256 property bytes, then 256 bidi classes. */
+uint8_t *text_prop_pages_[0x110000 >> 8];
+
+unsigned
+text_cp_props_slow(uint32_t c)
 {
 	uint8_t *page;
 	uint32_t i;
+	UChar32 base;
 
-	if (c >= 0x20 && c < 0x7F)
-		return TEXT_CLS_NORMAL;
 	if (c > 0x10FFFF)
 		return TEXT_CLS_INVALID;
-	page = cls_pages[c >> 8];
-	if (page == NULL) {
-		page = xmalloc(256);
-		for (i = 0; i < 256; i++)
-			page[i] = (uint8_t)cls_compute(
-			    (UChar32)((c & ~0xFFu) | i));
-		cls_pages[c >> 8] = page;
+	base = (UChar32)(c & ~0xFFu);
+	page = xmalloc(512);
+	for (i = 0; i < 256; i++) {
+		page[i] = prop_compute(base + (UChar32)i);
+		page[256 + i] = (uint8_t)u_charDirection(base + (UChar32)i);
 	}
-	return (enum text_cls)page[c & 0xFF];
+	text_prop_pages_[c >> 8] = page;
+	return page[c & 0xFF];
+}
+
+enum text_cls
+text_cp_class(uint32_t c)
+{
+	return (enum text_cls)(text_cp_props(c) & P_CLS_MASK);
 }
 
 int
@@ -176,7 +211,7 @@ text_cp_visible(uint32_t c)
 	if (c == 0x7F)
 		return 0x2421;		/* ␡ */
 	switch (text_cp_class(c)) {
-	case TEXT_CLS_CONTROL:
+	case TEXT_CLS_CONTROL:	/* C1 */
 	case TEXT_CLS_INVALID:
 		return 0xFFFD;
 	default:
@@ -187,24 +222,22 @@ text_cp_visible(uint32_t c)
 bool
 text_cp_is_word(uint32_t c)
 {
-	return (U_GET_GC_MASK((UChar32)c) &
-	    (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK)) != 0;
+	return (text_cp_props(c) & TEXT_P_WORD) != 0;
 }
 
 bool
 text_cp_is_space(uint32_t c)
 {
-	if (c == ' ' || c == '\t')
-		return true;
-	if (c < 0x80 || c == 0xA0 || c == 0x2007 || c == 0x202F)
-		return false;	/* no-break spaces do not hang */
-	return u_charType((UChar32)c) == U_SPACE_SEPARATOR;
+	return (text_cp_props(c) & TEXT_P_SPACE) != 0;
 }
 
 enum text_bidi
 text_cp_bidi(uint32_t c)
 {
-	return (enum text_bidi)u_charDirection((UChar32)c);
+	if (c > 0x10FFFF)
+		return TEXT_BIDI_L;
+	text_cp_props(c);	/* makes sure the page exists */
+	return (enum text_bidi)text_prop_pages_[c >> 8][256 + (c & 0xFF)];
 }
 
 int
@@ -312,8 +345,143 @@ text_cleanup(void)
 			ubrk_close(brk_cache[i]);
 		brk_cache[i] = NULL;
 	}
-	for (i = 0; i < UTIL_NELEM(cls_pages); i++) {
-		free(cls_pages[i]);
-		cls_pages[i] = NULL;
+	for (i = 0; i < UTIL_NELEM(text_prop_pages_); i++) {
+		free(text_prop_pages_[i]);
+		text_prop_pages_[i] = NULL;
 	}
+}
+
+/* --- charsets (doc importer) --- */
+
+/*
+ * Charset detection and conversion for the document importer.  The
+ * includes sit here, with the code that needs them, so that the rest of
+ * this file stays as it was.  Conversion goes through UTF-16, ICU's pivot.
+ */
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+#define TEXT_DETECT_MAX	(64 * 1024)
+
+const char *
+text_charset_detect(const char *s, size_t len, int *confidence)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UCharsetDetector *csd;
+	const UCharsetMatch *m;
+	const char *name = NULL;
+
+	if (confidence != NULL)
+		*confidence = 0;
+	csd = ucsdet_open(&err);
+	if (U_FAILURE(err))
+		return NULL;
+	ucsdet_setText(csd, s, (int32_t)(len > TEXT_DETECT_MAX ?
+	    TEXT_DETECT_MAX : len), &err);
+	m = ucsdet_detect(csd, &err);
+	if (U_SUCCESS(err) && m != NULL) {
+		/* ICU's names are static strings, valid after close. */
+		name = ucsdet_getName(m, &err);
+		if (U_SUCCESS(err) && confidence != NULL)
+			*confidence = ucsdet_getConfidence(m, &err);
+		if (U_FAILURE(err))
+			name = NULL;
+	}
+	ucsdet_close(csd);
+	return name;
+}
+
+int
+text_charset_to_utf8(const char *name, const char *s, size_t len,
+    struct buf *out, size_t *nbad, char **cause)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UConverter *cnv;
+	UChar *u;
+	int32_t ulen, i, n8 = 0;
+	size_t bad = 0;
+
+	if (nbad != NULL)
+		*nbad = 0;
+	if (len > INT32_MAX / 4)
+		die("text too large (%zu bytes)", len);
+	cnv = ucnv_open(name, &err);
+	if (U_FAILURE(err)) {
+		*cause = xasprintf("unknown encoding: %s", name);
+		return -1;
+	}
+	/* Every byte of any charset ICU knows gives at most 2 UTF-16 units. */
+	u = xmalloc((2 * len + 1) * sizeof *u);
+	ulen = ucnv_toUChars(cnv, u, (int32_t)(2 * len + 1), s, (int32_t)len,
+	    &err);
+	ucnv_close(cnv);
+	if (U_FAILURE(err))
+		die("conversion from %s failed: %s", name, u_errorName(err));
+	for (i = 0; i < ulen; i++)
+		if (u[i] == 0xFFFD || u[i] == 0x1A)	/* ICU's substitutes */
+			bad++, u[i] = 0xFFFD;
+	err = U_ZERO_ERROR;
+	u_strToUTF8WithSub(NULL, 0, &n8, u, ulen, 0xFFFD, NULL, &err);
+	err = U_ZERO_ERROR;
+	buf_grow(out, (size_t)n8);
+	u_strToUTF8WithSub(out->data + out->len, n8 + 1, &n8, u, ulen, 0xFFFD,
+	    NULL, &err);
+	free(u);
+	if (U_FAILURE(err))
+		die("UTF-8 conversion failed: %s", u_errorName(err));
+	out->len += (size_t)n8;
+	out->data[out->len] = '\0';
+	if (nbad != NULL)
+		*nbad = bad;
+	return 0;
+}
+
+bool
+text_utf8_nfc(const char *s, size_t len, struct buf *out)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfc;
+	UChar *u, *norm;
+	int32_t ulen = 0, span, cap, m, n8 = 0;
+	size_t i;
+
+	/* Pure ASCII is NFC: skip ICU for the common Latin-only case. */
+	for (i = 0; i < len && (unsigned char)s[i] < 0x80; i++)
+		continue;
+	if (i == len)
+		return false;
+	if (len > INT32_MAX / 4)
+		die("text too large (%zu bytes)", len);
+	nfc = unorm2_getNFCInstance(&err);
+	if (U_FAILURE(err))
+		die("ICU has no NFC data: %s", u_errorName(err));
+	u = xmalloc((len + 1) * sizeof *u);
+	u_strFromUTF8WithSub(u, (int32_t)len + 1, &ulen, s, (int32_t)len,
+	    0xFFFD, NULL, &err);
+	if (U_FAILURE(err))
+		die("UTF-8 conversion failed: %s", u_errorName(err));
+	span = unorm2_spanQuickCheckYes(nfc, u, ulen, &err);
+	if (U_FAILURE(err) || span == ulen) {
+		free(u);
+		return false;
+	}
+	cap = span + (ulen - span) * 3 + 1;
+	norm = xmalloc((size_t)cap * sizeof *norm);
+	memcpy(norm, u, (size_t)span * sizeof *u);
+	m = unorm2_normalize(nfc, u + span, ulen - span, norm + span,
+	    cap - span, &err);
+	free(u);
+	if (U_FAILURE(err))
+		die("NFC failed: %s", u_errorName(err));
+	m += span;
+	u_strToUTF8(NULL, 0, &n8, norm, m, &err);
+	err = U_ZERO_ERROR;
+	buf_grow(out, (size_t)n8);
+	u_strToUTF8(out->data + out->len, n8 + 1, &n8, norm, m, &err);
+	free(norm);
+	if (U_FAILURE(err))
+		die("UTF-8 conversion failed: %s", u_errorName(err));
+	out->len += (size_t)n8;
+	out->data[out->len] = '\0';
+	return true;
 }

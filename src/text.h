@@ -46,6 +46,28 @@ enum text_cls {
 };
 
 enum text_cls	 text_cp_class(uint32_t);
+
+/* text_cp_props(): the class in the low 3 bits, and these flags. */
+#define TEXT_P_SPACE	0x08	/* white space that hangs at a line end */
+#define TEXT_P_WORD	0x10	/* letter, mark or digit (L*, M*, N*) */
+#define TEXT_P_HARD	0x20	/* a line must break after it (LB4, LB5) */
+
+/*
+ * All of the above in one table lookup, for the hot loops of layout:
+ * inline, from pages computed once from ICU (text.c, not for callers).
+ */
+extern uint8_t	*text_prop_pages_[];
+unsigned	 text_cp_props_slow(uint32_t);
+
+static inline unsigned
+text_cp_props(uint32_t c)
+{
+	const uint8_t *page;
+
+	if (c <= 0x10FFFF && (page = text_prop_pages_[c >> 8]) != NULL)
+		return page[c & 0xFF];
+	return text_cp_props_slow(c);
+}
 /* Cells a code point takes on its own: 0, 1 or 2. */
 int		 text_cp_width(uint32_t);
 /*
@@ -93,5 +115,32 @@ void		 text_breaks(const uint32_t *, size_t, unsigned, uint8_t *);
 
 /* Releases ICU objects cached between calls (at exit, for leak checks). */
 void		 text_cleanup(void);
+
+/* --- charsets (doc importer) --- */
+
+/*
+ * Guesses the charset of len bytes with ICU's detector (it looks at the
+ * first 64 KiB at most).  Returns ICU's name for it ("UTF-8",
+ * "windows-1256", "ISO-8859-6", ...), a static string, and its confidence
+ * 0..100 in *confidence (may be NULL); NULL if ICU has no guess.
+ */
+const char	*text_charset_detect(const char *, size_t, int *);
+/*
+ * Converts len bytes in the charset called name (any name or alias ICU
+ * knows, e.g. "cp1256", "iso-8859-6", "UTF-16LE") to UTF-8, appended to
+ * out.  A byte sequence the charset does not map becomes U+FFFD and is
+ * counted in *nbad (may be NULL).  Returns 0, or -1 with *cause (caller
+ * frees) when ICU does not know the charset.  A byte order mark is not
+ * removed: the caller strips it first.
+ */
+int		 text_charset_to_utf8(const char *, const char *, size_t,
+		    struct buf *, size_t *, char **);
+/*
+ * Normalises len bytes of well-formed UTF-8 to NFC.  Returns false, and
+ * leaves out alone, when the text already is NFC (the common case, found
+ * by ICU's quick check without copying); otherwise appends the NFC text to
+ * out and returns true.
+ */
+bool		 text_utf8_nfc(const char *, size_t, struct buf *);
 
 #endif

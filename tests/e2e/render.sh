@@ -1,0 +1,113 @@
+# tests/e2e/render.sh - `hamish render` as a user runs it: bad input,
+# errors, exit statuses, linear time on a long line, no control bytes.
+. tests/e2e/lib.sh
+
+# invalid UTF-8: U+FFFD in the output, one warning, exit 0
+printf 'abc \377\376 \330\263\n' >"$T/bad.txt"
+"$HAMISH" render --width 20 "$T/bad.txt" >"$T/out" 2>"$T/err"
+ok $? "invalid UTF-8 exits 0"
+grep -q "$(printf '\357\277\275')" "$T/out"
+ok $? "invalid bytes are shown as U+FFFD"
+is "$(wc -l <"$T/err" | tr -d ' ')" 1 "exactly one warning line"
+grep -q 'invalid UTF-8' "$T/err"
+ok $? "the warning says what is wrong: $(cat "$T/err")"
+
+# NUL bytes: refused
+printf 'abc\000def\n' >"$T/nul.bin"
+"$HAMISH" render "$T/nul.bin" >"$T/out" 2>"$T/err"
+is $? 2 "a file with NUL bytes exits 2"
+is "$(cat "$T/err")" "hamish: $T/nul.bin: not a text document" \
+    "and says it is not a text document"
+is "$(wc -c <"$T/out" | tr -d ' ')" 0 "and prints nothing"
+
+# empty and white-space-only files
+: >"$T/empty.txt"
+printf '  \n\t\n \r\n' >"$T/blank.txt"
+for f in empty blank; do
+	"$HAMISH" render "$T/$f.txt" >"$T/out" 2>"$T/err"
+	ok $? "$f file exits 0"
+	is "$(cat "$T/out" "$T/err" | wc -c | tr -d ' ')" 0 \
+	    "$f file prints nothing"
+done
+
+# missing, directory, unreadable
+"$HAMISH" render "$T/nope.txt" >"$T/out" 2>"$T/err"
+is $? 2 "a missing file exits 2"
+is "$(cat "$T/err")" "hamish: $T/nope.txt: No such file or directory" \
+    "with one line naming it"
+"$HAMISH" render "$T" >"$T/out" 2>"$T/err"
+is $? 2 "a directory exits 2"
+is "$(wc -l <"$T/err" | tr -d ' ')" 1 "with one line"
+printf 'نص\n' >"$T/secret.txt"
+chmod 000 "$T/secret.txt"
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+	chmod 755 "$T"
+	setpriv --reuid=65534 --regid=65534 --clear-groups \
+	    "$HAMISH" render "$T/secret.txt" >"$T/out" 2>"$T/err"
+else
+	"$HAMISH" render "$T/secret.txt" >"$T/out" 2>"$T/err"
+fi
+is $? 2 "an unreadable file exits 2"
+is "$(cat "$T/err")" "hamish: $T/secret.txt: Permission denied" \
+    "with one line naming it"
+
+# usage errors
+"$HAMISH" render --width 0 "$T/bad.txt" >/dev/null 2>"$T/err"
+is $? 1 "--width 0 is a usage error (exit 1)"
+"$HAMISH" render --bogus "$T/bad.txt" >/dev/null 2>&1
+is $? 1 "an unknown option is a usage error"
+"$HAMISH" --help | grep -q 'hamish render'
+ok $? "--help shows the render synopsis"
+"$HAMISH" --version | grep -q '^hamish [0-9]'
+ok $? "--version prints the version"
+
+# escape sequences in a document never reach the output
+printf 'نص \033[31mأحمر\033[0m \033]0;title\007 \302\233\061m\n' >"$T/esc.txt"
+"$HAMISH" render --width 40 "$T/esc.txt" >"$T/out"
+ok $? "a document with escape sequences renders"
+LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$T/out"
+is $? 1 "no C0 control or DEL byte in the output"
+LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$T/out"
+is $? 1 "no C1 control in the output"
+grep -q '␛' "$T/out"
+ok $? "ESC is shown as a visible symbol"
+
+# standard input, and `hamish FILE` when stdout is not a terminal
+f=tests/corpus/001_9cffd64b9ac82079.txt
+"$HAMISH" render --width 60 "$f" >"$T/a"
+"$HAMISH" render --width 60 - <"$f" >"$T/b"
+cmp -s "$T/a" "$T/b"
+ok $? "- reads standard input"
+"$HAMISH" render "$f" >"$T/c"
+"$HAMISH" "$f" >"$T/d"
+cmp -s "$T/c" "$T/d"
+ok $? "hamish FILE into a pipe is hamish render FILE (80 columns)"
+awk 'length($0) > 0' "$T/c" | head -n 1 | grep -q .
+ok $? "and prints the document"
+
+# a long single line renders in linear time: 4x the input must cost
+# well under 16x (quadratic) the time; best of three runs each.
+awk 'BEGIN { s = "كلمة "; for (i = 0; i < 17; i++) s = s s; print s }' \
+    >"$T/long1.txt"	# ~1.3 MB, one line
+cat "$T/long1.txt" "$T/long1.txt" "$T/long1.txt" "$T/long1.txt" |
+    tr -d '\n' >"$T/long4.txt"
+best() {
+	b=999999
+	for i in 1 2 3; do
+		s=$(date +%s%N)
+		"$HAMISH" render --width 80 "$1" >/dev/null
+		e=$(( ($(date +%s%N) - s) / 1000000 ))
+		[ "$e" -lt "$b" ] && b=$e
+	done
+	echo "$b"
+}
+t1=$(best "$T/long1.txt")
+t4=$(best "$T/long4.txt")
+echo "# long line: $(wc -c <"$T/long1.txt") bytes ${t1} ms," \
+    "$(wc -c <"$T/long4.txt") bytes ${t4} ms"
+[ "$t4" -le $((t1 * 8 + 50)) ]
+ok $? "a 5 MB single line takes under 8x the time of 1.3 MB (${t4} vs ${t1} ms)"
+"$HAMISH" render --width 80 "$T/long4.txt" | awk 'END { exit NR < 1000 }'
+ok $? "and is wrapped into many rows"
+
+done_testing

@@ -1,0 +1,266 @@
+/*
+ * test-layout.c - the layout engine on small paragraphs whose correct
+ * screen is known: line order, alignment, shaping, ligatures, harakat,
+ * mirroring, tabs, symbols, long words, controls and the cell map.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+#include "render.h"
+#include "tap.h"
+#include "text.h"
+#include "util.h"
+
+/* Lays UTF-8 s out at width w; returns the rendered rows (caller frees). */
+static char *
+rows(const char *s, int w, enum lay_dir dir, int flags)
+{
+	struct lay_lines ll = { 0 };
+	struct lay_para *lp;
+	struct buf b;
+	uint32_t *u;
+	size_t n;
+
+	u = text_utf8_decode(s, strlen(s), TEXT_NFC, &n, NULL);
+	lp = lay_para_new(u, n, dir, flags);
+	lay_para_wrap(lp, w, &ll);
+	buf_init(&b);
+	render_lines(&b, &ll, 0);
+	lay_lines_free(&ll);
+	lay_para_free(lp);
+	free(u);
+	return buf_steal(&b);
+}
+
+static struct lay_para *
+para(const char *s, enum lay_dir dir)
+{
+	struct lay_para *lp;
+	uint32_t *u;
+	size_t n;
+
+	u = text_utf8_decode(s, strlen(s), TEXT_NFC, &n, NULL);
+	lp = lay_para_new(u, n, dir, 0);
+	free(u);
+	return lp;
+}
+
+static void
+test_line_order(void)
+{
+	char *r;
+
+	/* bidi.md section 1.9: paragraph levels, logical wrap, per-line
+	 * reorder.  The fribidi CLI prints the last line first. */
+	r = rows("ذكر التقرير أن Microsoft Windows يدعم العربية منذ عام "
+	    "1995 تقريباً (انظر الملحق).", 24, LAY_DIR_AUTO_RTL, 0);
+	is_str(r,
+	    "Microsoft ﻥﺃ ﺮﻳﺮﻘﺘﻟﺍ ﺮﻛﺫ\n"
+	    "ﺬﻨﻣ ﺔﻴﺑﺮﻌﻟﺍ ﻢﻋﺪﻳ Windows\n"
+	    "   ﺮﻈﻧﺍ) ﺎًﺒﻳﺮﻘﺗ 1995 ﻡﺎﻋ\n"
+	    "                .(ﻖﺤﻠﻤﻟﺍ\n",
+	    "mixed paragraph at W=24: right order, right-aligned, mirrored");
+	free(r);
+	/* Line 2 starts with "Windows": per-line auto direction would
+	 * make it LTR; the paragraph's level keeps it RTL. */
+	r = rows("abc def ghi", 5, LAY_DIR_AUTO_RTL, 0);
+	is_str(r, "abc\ndef\nghi\n", "LTR paragraph: left-aligned, no pad");
+	free(r);
+	r = rows("abc def", 5, LAY_DIR_RTL, 0);
+	is_str(r, "  abc\n  def\n", "forced RTL right-aligns Latin");
+	free(r);
+	r = rows("123 456", 3, LAY_DIR_AUTO_RTL, 0);
+	is_str(r, "123\n456\n", "no strong letter: RTL fallback");
+	free(r);
+	r = rows("123", 5, LAY_DIR_AUTO, 0);
+	is_str(r, "123\n", "no strong letter, LTR fallback (UAX #9 P3)");
+	free(r);
+}
+
+static void
+test_shaping(void)
+{
+	char *r;
+
+	r = rows("لا", 5, LAY_DIR_AUTO_RTL, 0);
+	is_str(r, "    ﻻ\n", "lam-alef is one cell, no U+FEFF filler");
+	free(r);
+	r = rows("لَا", 5, LAY_DIR_AUTO_RTL, 0);
+	is_str(r, "    ﻻَ\n", "lam + fatha + alef ligates (FriBidi does not)");
+	free(r);
+	r = rows("فَلَا", 5, LAY_DIR_AUTO_RTL, 0);
+	is_str(r, "   ﻼَﻓَ\n", "medial lam + fatha + alef takes FEFC");
+	free(r);
+	r = rows("لّأ", 5, LAY_DIR_AUTO_RTL, 0);
+	is_str(r, "    ﻷّ\n", "lam + shadda + alef-hamza ligates to FEF7");
+	free(r);
+	r = rows("الإسلام", 10, LAY_DIR_AUTO_RTL, 0);
+	is_str(r, "     ﻡﻼﺳﻹﺍ\n", "two ligatures, five cells");
+	free(r);
+	r = rows("لا", 5, LAY_DIR_AUTO_RTL, LAY_NO_SHAPE);
+	is_str(r, "   ال\n", "--no-shape keeps the letters, reordered");
+	free(r);
+	r = rows("بَيْت", 5, LAY_DIR_AUTO_RTL, 0);
+	is_str(r, "  ﺖﻴْﺑَ\n", "harakat follow their base letter");
+	free(r);
+	r = rows("كـــتاب", 10, LAY_DIR_AUTO_RTL, 0);
+	is_str(r, "   ﺏﺎﺘـــﻛ\n", "tatweel kept as written, joined");
+	free(r);
+	/* FriBidi's Unicode 10 tables make U+08D3 a strong R letter. */
+	r = rows("كتب\xe0\xa3\x93", 5, LAY_DIR_AUTO_RTL, 0);
+	is_str(r, "  ﺐ\xe0\xa3\x93ﺘﻛ\n",
+	    "a Unicode 11 mark (U+08D3) stays on its base");
+	free(r);
+}
+
+static void
+test_mirroring_and_brackets(void)
+{
+	char *r;
+
+	r = rows("قال (نص)", 10, LAY_DIR_AUTO_RTL, 0);
+	is_str(r, "  (ﺺﻧ) ﻝﺎﻗ\n", "brackets mirrored in RTL");
+	free(r);
+	r = rows("انظر [الفقرة (أ)] «هنا»", 30, LAY_DIR_AUTO_RTL, 0);
+	is_str(r, "       «ﺎﻨﻫ» [(ﺃ) ﺓﺮﻘﻔﻟﺍ] ﺮﻈﻧﺍ\n",
+	    "nested brackets and guillemets mirrored");
+	free(r);
+	r = rows("الوثيقة A/67/150 (2012)", 30, LAY_DIR_AUTO_RTL, 0);
+	is_str(r, "       A/67/150 (2012) ﺔﻘﻴﺛﻮﻟﺍ\n",
+	    "a Latin symbol and a bracketed number form one LTR run");
+	free(r);
+}
+
+static void
+test_tabs_and_controls(void)
+{
+	char *r;
+	size_t i;
+
+	r = rows("1 -\tتنص", 20, LAY_DIR_AUTO_RTL, 0);
+	is_str(r, "         ﺺﻨﺗ     - 1\n",
+	    "tab counted from the right edge: 5 cells after \"1 -\"");
+	free(r);
+	r = rows("a\x1b[31mb\x07\x7f\xc2\x9b", 20, LAY_DIR_AUTO, 0);
+	is_str(r, "a␛[31mb␇␡\xef\xbf\xbd\n",
+	    "ESC, BEL, DEL and C1 CSI shown as visible symbols");
+	for (i = 0; r[i] != '\0'; i++)
+		if ((unsigned char)r[i] < 0x20 && r[i] != '\n')
+			break;
+	ok(r[i] == '\0', "no control byte in the output");
+	free(r);
+	r = rows("\xe2\x80\x8f\xd8\xa8\xe2\x80\x8d\xd8\xa8", 5,
+	    LAY_DIR_AUTO_RTL, 0);
+	is_str(r, "   ﺐﺑ\n", "RLM and ZWJ are not printed");
+	free(r);
+	r = rows("\xd9\x8e\xd8\xa8", 5, LAY_DIR_AUTO_RTL, 0);
+	is_str(r, "   ﺏ◌َ\n", "a mark with no base sits on a dotted circle");
+	free(r);
+}
+
+static void
+test_breaking(void)
+{
+	char *r;
+
+	r = rows("انظر الوثيقتين A/HRC/20/18 و CTOC/COP/WG.4/2019/4", 22,
+	    LAY_DIR_AUTO_RTL, 0);
+	is_str(r,
+	    "        ﻦﻴﺘﻘﻴﺛﻮﻟﺍ ﺮﻈﻧﺍ\n"
+	    "         ﻭ A/HRC/20/18\n"
+	    "  CTOC/COP/WG.4/2019/4\n",
+	    "document symbols are never split across lines");
+	free(r);
+	r = rows("abcdefghij", 4, LAY_DIR_AUTO, 0);
+	is_str(r, "abcd\nefgh\nij\n", "a word wider than W is cut at W");
+	free(r);
+	r = rows("ب\xd9\x8e\xd9\x91ببببب", 3, LAY_DIR_AUTO_RTL, 0);
+	ok(strstr(r, "\xd9\x8e\xd9\x91") != NULL,
+	    "a long word is cut only at grapheme boundaries");
+	free(r);
+	r = rows("aa  bb", 2, LAY_DIR_AUTO, 0);
+	is_str(r, "aa\nbb\n", "trailing spaces hang, they are not counted");
+	free(r);
+	r = rows("كلمة الاتجار⁽²⁶⁾ هنا", 12, LAY_DIR_AUTO_RTL, 0);
+	is_str(r, "        ﺔﻤﻠﻛ\n  ⁽²⁶⁾ﺭﺎﺠﺗﻻﺍ\n         ﺎﻨﻫ\n",
+	    "a footnote marker stays on the line of its word");
+	free(r);
+	r = rows("\t”يقصد بعبارة", 10, LAY_DIR_AUTO_RTL, 0);
+	is_str(r, "          \n     ﺪﺼﻘﻳ”\n    ﺓﺭﺎﺒﻌﺑ\n",
+	    "a line may break after a tab, even before a quotation mark");
+	free(r);
+	r = rows("نص )١(عبر الوطنية", 10, LAY_DIR_AUTO_RTL, 0);
+	is_str(r, " ﺮﺒﻋ)١( ﺺﻧ\n   ﺔﻴﻨﻃﻮﻟﺍ\n",
+	    "no opportunity fits: break after a space, not mid-word");
+	free(r);
+	r = rows("one\xe2\x80\xa8two", 20, LAY_DIR_AUTO, 0);
+	is_str(r, "one\ntwo\n", "U+2028 forces a line break");
+	free(r);
+	r = rows("see https://example.org/a/b", 12, LAY_DIR_AUTO, 0);
+	is_str(r, "see https://\nexample.org/\na/b\n",
+	    "a URL breaks after its slashes, not mid-word");
+	free(r);
+}
+
+static void
+test_map(void)
+{
+	struct lay_lines ll = { 0 };
+	struct lay_para *lp;
+	struct lay_span *sp = NULL;
+	size_t n, i;
+
+	/* "لا سلام": cells left to right 6 4-5 3 2 0-1 (bidi.md 1.10) */
+	lp = para("لا سلام", LAY_DIR_AUTO_RTL);
+	lay_para_wrap(lp, 10, &ll);
+	ok(ll.nline == 1 && ll.ncell == 5, "لا سلام is 5 cells");
+	ok(ll.cell[4].lmin == 0 && ll.cell[4].lmax == 1,
+	    "the rightmost cell shows logical 0-1 (lam-alef)");
+	ok(ll.cell[1].lmin == 4 && ll.cell[1].lmax == 5,
+	    "the second cell shows logical 4-5");
+	ok(ll.cell[0].x == 5 && ll.cell[4].x == 9,
+	    "cells sit at columns 5..9 of 10");
+	lay_lines_free(&ll);
+	lay_para_free(lp);
+
+	/* The logical range "عربي Eng" shows as two pieces. */
+	lp = para("هذا نص عربي English text هنا", LAY_DIR_AUTO_RTL);
+	lay_para_wrap(lp, 40, &ll);
+	n = lay_range_spans(&ll, 7, 15, &sp);
+	ok(n == 2, "a mixed-direction range maps to two spans (got %zu)", n);
+	if (n == 2) {
+		ok(sp[0].x1 - sp[0].x0 == 3 && sp[1].x1 - sp[1].x0 == 5,
+		    "spans: \"Eng\" (3 cells) and \"عربي \" (5 cells)");
+	}
+	lay_lines_free(&ll);
+	lay_para_free(lp);
+
+	lp = para("واحد اثنان ثلاثة أربعة", LAY_DIR_AUTO_RTL);
+	lay_para_wrap(lp, 11, &ll);
+	ok(ll.nline == 2, "two lines at W=11");
+	is_int(lay_line_of(&ll, 0), 0, "offset 0 is on line 0");
+	is_int(lay_line_of(&ll, 17), 1, "offset 17 is on line 1");
+	n = lay_range_spans(&ll, 0, 22, &sp);
+	ok(n == 2 && sp[0].line == 0 && sp[1].line == 1,
+	    "the whole paragraph is one span per line");
+	for (i = 0; i < ll.nline; i++)
+		ok(ll.cell[ll.line[i].cell + ll.line[i].ncell - 1].x +
+		    1 == 11, "RTL line %zu ends at the right edge", i);
+	lay_lines_free(&ll);
+	lay_para_free(lp);
+	free(sp);
+}
+
+int
+main(void)
+{
+	test_line_order();
+	test_shaping();
+	test_mirroring_and_brackets();
+	test_tabs_and_controls();
+	test_breaking();
+	test_map();
+	text_cleanup();
+	return tap_done();
+}
