@@ -87,8 +87,9 @@ install: all
 	    $(DESTDIR)$(DATADIR)/keymaps $(DESTDIR)$(DATADIR)/themes
 	install -m 755 $(HAMISH) $(DESTDIR)$(BINDIR)/hamish
 	install -m 644 man/hamish.1 $(DESTDIR)$(MANDIR)/man1/hamish.1
-	install -m 644 keymaps/*.keys $(DESTDIR)$(DATADIR)/keymaps/
-	install -m 644 themes/*.theme $(DESTDIR)$(DATADIR)/themes/
+	for f in keymaps/*.keys themes/*.theme; do \
+	    [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/$${f%%/*}/ \
+	    || true; done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/hamish $(DESTDIR)$(MANDIR)/man1/hamish.1

@@ -1,0 +1,60 @@
+#!/bin/sh
+# tests/bench/run.sh - `make bench`: hamish against its peers, measured
+# in the same invocation on the same input, best of RUNS (default 5).
+# Prints wall time, throughput and peak memory of each, and the ratios.
+# These are benchmarks, not tests: nothing here fails on a slow machine.
+set -eu
+B=${B:-build}
+RUNS=${RUNS:-5}
+HAMISH=$B/hamish
+OUT=tests/bench/out
+mkdir -p "$OUT"
+cc -O2 -o "$B/measure" tests/bench/measure.c
+
+# The input: the four seeds repeated to about 8 MB.
+big=$OUT/seeds-8mb.txt
+if [ ! -f "$big" ]; then
+	: >"$big"
+	while [ "$(wc -c <"$big")" -lt 8000000 ]; do
+		cat tests/corpus/0*.txt >>"$big"
+	done
+fi
+bytes=$(wc -c <"$big")
+
+# best NAME CMD...: the best wall time of RUNS runs, and its peak memory
+best() {
+	name=$1
+	shift
+	bw=; bm=
+	i=0
+	while [ "$i" -lt "$RUNS" ]; do
+		r=$("$B/measure" "$@") || { echo "bench: $name failed" >&2; exit 1; }
+		w=${r% *}; m=${r#* }
+		if [ -z "$bw" ] || awk "BEGIN { exit !($w < $bw) }"; then
+			bw=$w; bm=$m
+		fi
+		i=$((i + 1))
+	done
+	echo "$bw $bm"
+}
+
+report() {	# report NAME WALL_MS RSS_KB
+	awk -v n="$1" -v w="$2" -v m="$3" -v b="$bytes" 'BEGIN {
+	    printf "  %-34s %8.1f ms %7.1f MB/s %7.1f MB peak\n", n, w,
+	    b / 1048576 / (w / 1000), m / 1024 }'
+}
+
+ratio() {	# ratio WHAT A_MS B_MS
+	awk -v t="$1" -v a="$2" -v b="$3" \
+	    'BEGIN { printf "  ratio %s: %.2f\n", t, a / b }'
+}
+
+echo "input: $big, $bytes bytes (the four seeds repeated), $RUNS runs each"
+echo
+echo "render at width 80 (issue 2)"
+h=$(best hamish "$HAMISH" render --width 80 "$big")
+f=$(best fribidi fribidi --width 80 "$big")
+report "hamish render --width 80" ${h% *} ${h#* }
+report "fribidi --width 80" ${f% *} ${f#* }
+ratio "time hamish/fribidi (target <= 1.0)" ${h% *} ${f% *}
+ratio "hamish peak memory/input (target <= 4)" $((${h#* } * 1024)) $bytes
