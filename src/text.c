@@ -17,6 +17,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 #include "text.h"
 #include "util.h"
@@ -97,6 +98,25 @@ text_utf8_encode(struct buf *b, const uint32_t *s, size_t n)
 
 	for (i = 0; i < n; i++)
 		buf_add_utf8(b, s[i]);
+}
+
+void
+text_utf8_visible(struct buf *b, const char *s, size_t n)
+{
+	int32_t i = 0, len;
+	UChar32 c;
+
+	if (n > INT32_MAX)
+		die("text too large (%zu bytes)", n);
+	len = (int32_t)n;
+	while (i < len) {
+		U8_NEXT(s, i, len, c);
+		if (c < 0)
+			c = 0xFFFD;
+		if (c != '\t' && c != '\n')
+			c = (UChar32)text_cp_visible((uint32_t)c);
+		buf_add_utf8(b, (uint32_t)c);
+	}
 }
 
 /* --- display classes --------------------------------------------------- */
@@ -436,20 +456,85 @@ text_charset_to_utf8(const char *name, const char *s, size_t len,
 	return 0;
 }
 
-bool
-text_utf8_nfc(const char *s, size_t len, struct buf *out)
+/*
+ * Whether a line of UTF-8 may be not NFC.  Most lines of Arabic and Latin
+ * text are NFC and can be told so without ICU, which would convert them
+ * to UTF-16 and back: a line made only of code points that are NFC_QC=Yes
+ * with combining class 0 (ASCII, U+00A0..02FF, Arabic letters, digits and
+ * punctuation, general punctuation but U+2000/2001, superscripts) and of
+ * Arabic harakat (U+064B..0652, U+0670) in canonical order is NFC.
+ * Anything else (U+0653..0655 compose with alef, other scripts) goes to
+ * ICU, so the answer "no" is always right.
+ */
+static bool
+line_maybe_not_nfc(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	unsigned b, b1;
+	int ccc, prev = 0;
+
+	/* Works on bytes: the text is well-formed UTF-8. */
+	while (i < n) {
+		b = s[i];
+		if (b < 0x80) {
+			i++;
+			prev = 0;
+			continue;
+		}
+		b1 = i + 1 < n ? s[i + 1] : 0;
+		ccc = 0;
+		if (b >= 0xC2 && b <= 0xCB) {		/* U+0080..02FF */
+			i += 2;
+		} else if (b == 0xD8) {			/* U+0600..063F */
+			if (b1 >= 0x90 && b1 <= 0x9A)
+				return true;		/* U+0610..061A */
+			i += 2;
+		} else if (b == 0xD9) {			/* U+0640..067F */
+			if (b1 >= 0x8B && b1 <= 0x92)
+				ccc = 27 + (int)(b1 - 0x8B);	/* harakat */
+			else if (b1 == 0xB0)
+				ccc = 35;		/* U+0670 */
+			else if (b1 >= 0x93 && b1 <= 0x9F)
+				return true;		/* U+0653..065F */
+			i += 2;
+		} else if (b == 0xDA) {			/* U+0680..06BF */
+			i += 2;
+		} else if (b == 0xDB) {			/* U+06C0..06FF */
+			if (b1 >= 0x96 && b1 <= 0xAD)
+				return true;		/* U+06D6..06ED */
+			i += 2;
+		} else if (b == 0xE2) {			/* U+2000..2FFF */
+			unsigned b2 = i + 2 < n ? s[i + 2] : 0;
+
+			if (b1 == 0x80 && b2 < 0x82)
+				return true;		/* U+2000, 2001 */
+			if (b1 > 0x82 || (b1 == 0x82 && b2 > 0x9F))
+				return true;		/* past U+209F */
+			i += 3;
+		} else if (b == 0xEF && b1 == 0xBB && i + 2 < n &&
+		    s[i + 2] == 0xBF) {
+			i += 3;				/* U+FEFF */
+		} else if (b == 0xEF && b1 == 0xBF && i + 2 < n &&
+		    s[i + 2] == 0xBD) {
+			i += 3;				/* U+FFFD */
+		} else
+			return true;
+		if (ccc != 0 && ccc < prev)
+			return true;	/* out of canonical order */
+		prev = ccc;
+	}
+	return false;
+}
+
+/* NFC of UTF-8 through ICU, appended to out. */
+static void
+nfc_icu(const char *s, size_t len, struct buf *out)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	const UNormalizer2 *nfc;
 	UChar *u, *norm;
-	int32_t ulen = 0, span, cap, m, n8 = 0;
-	size_t i;
+	int32_t ulen = 0, cap, m, n8 = 0;
 
-	/* Pure ASCII is NFC: skip ICU for the common Latin-only case. */
-	for (i = 0; i < len && (unsigned char)s[i] < 0x80; i++)
-		continue;
-	if (i == len)
-		return false;
 	if (len > INT32_MAX / 4)
 		die("text too large (%zu bytes)", len);
 	nfc = unorm2_getNFCInstance(&err);
@@ -460,20 +545,12 @@ text_utf8_nfc(const char *s, size_t len, struct buf *out)
 	    0xFFFD, NULL, &err);
 	if (U_FAILURE(err))
 		die("UTF-8 conversion failed: %s", u_errorName(err));
-	span = unorm2_spanQuickCheckYes(nfc, u, ulen, &err);
-	if (U_FAILURE(err) || span == ulen) {
-		free(u);
-		return false;
-	}
-	cap = span + (ulen - span) * 3 + 1;
+	cap = ulen * 3 + 1;
 	norm = xmalloc((size_t)cap * sizeof *norm);
-	memcpy(norm, u, (size_t)span * sizeof *u);
-	m = unorm2_normalize(nfc, u + span, ulen - span, norm + span,
-	    cap - span, &err);
+	m = unorm2_normalize(nfc, u, ulen, norm, cap, &err);
 	free(u);
 	if (U_FAILURE(err))
 		die("NFC failed: %s", u_errorName(err));
-	m += span;
 	u_strToUTF8(NULL, 0, &n8, norm, m, &err);
 	err = U_ZERO_ERROR;
 	buf_grow(out, (size_t)n8);
@@ -483,5 +560,30 @@ text_utf8_nfc(const char *s, size_t len, struct buf *out)
 		die("UTF-8 conversion failed: %s", u_errorName(err));
 	out->len += (size_t)n8;
 	out->data[out->len] = '\0';
-	return true;
+}
+
+bool
+text_utf8_nfc(const char *s, size_t len, struct buf *out)
+{
+	const char *p = s, *e = s + len, *nl, *clean = s;
+	bool changed = false;
+	size_t n;
+
+	/* Line by line: only the lines that may not be NFC go to ICU. */
+	while (p < e) {
+		nl = memchr(p, '\n', (size_t)(e - p));
+		n = nl != NULL ? (size_t)(nl - p) : (size_t)(e - p);
+		if (line_maybe_not_nfc((const unsigned char *)p, n)) {
+			if (!changed)
+				buf_grow(out, len);
+			changed = true;
+			buf_add(out, clean, (size_t)(p - clean));
+			nfc_icu(p, n, out);
+			clean = p + n;
+		}
+		p = nl != NULL ? nl + 1 : e;
+	}
+	if (changed)
+		buf_add(out, clean, (size_t)(e - clean));
+	return changed;
 }

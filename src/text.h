@@ -100,6 +100,14 @@ enum text_bidi	 text_cp_bidi(uint32_t);
  */
 int		 text_cp_bracket(uint32_t, uint32_t *);
 
+/*
+ * Appends the n bytes of UTF-8 at s to b with every control character
+ * (C0 but TAB and LF, DEL, C1) replaced by its visible stand-in, so that
+ * text from a document can go to a terminal.  Ill-formed bytes become
+ * U+FFFD.
+ */
+void		 text_utf8_visible(struct buf *, const char *, size_t);
+
 /* Break flags, one byte per position 0..n (position i = before s[i]). */
 #define TEXT_BRK_GRAPHEME	0x01	/* a grapheme cluster boundary */
 #define TEXT_BRK_WORD		0x02	/* a word boundary */
