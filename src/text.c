@@ -457,73 +457,35 @@ text_charset_to_utf8(const char *name, const char *s, size_t len,
 }
 
 /*
- * Whether a line of UTF-8 may be not NFC.  Most lines of Arabic and Latin
- * text are NFC and can be told so without ICU, which would convert them
- * to UTF-16 and back: a line made only of code points that are NFC_QC=Yes
- * with combining class 0 (ASCII, U+00A0..02FF, Arabic letters, digits and
- * punctuation, general punctuation but U+2000/2001, superscripts) and of
- * Arabic harakat (U+064B..0652, U+0670) in canonical order is NFC.
- * Anything else (U+0653..0655 compose with alef, other scripts) goes to
- * ICU, so the answer "no" is always right.
+ * Whether a line of UTF-8 may be not NFC, by ICU's quick check on its
+ * UTF-16 form (u16 is scratch storage, grown as needed).  "No" is always
+ * right; "maybe" sends the line to ICU's normaliser.
  */
 static bool
-line_maybe_not_nfc(const unsigned char *s, size_t n)
+line_maybe_not_nfc(const char *s, size_t n, UChar **u16, size_t *cap)
 {
-	size_t i = 0;
-	unsigned b, b1;
-	int ccc, prev = 0;
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfc;
+	int32_t ulen = 0;
+	size_t i;
 
-	/* Works on bytes: the text is well-formed UTF-8. */
-	while (i < n) {
-		b = s[i];
-		if (b < 0x80) {
-			i++;
-			prev = 0;
-			continue;
-		}
-		b1 = i + 1 < n ? s[i + 1] : 0;
-		ccc = 0;
-		if (b >= 0xC2 && b <= 0xCB) {		/* U+0080..02FF */
-			i += 2;
-		} else if (b == 0xD8) {			/* U+0600..063F */
-			if (b1 >= 0x90 && b1 <= 0x9A)
-				return true;		/* U+0610..061A */
-			i += 2;
-		} else if (b == 0xD9) {			/* U+0640..067F */
-			if (b1 >= 0x8B && b1 <= 0x92)
-				ccc = 27 + (int)(b1 - 0x8B);	/* harakat */
-			else if (b1 == 0xB0)
-				ccc = 35;		/* U+0670 */
-			else if (b1 >= 0x93 && b1 <= 0x9F)
-				return true;		/* U+0653..065F */
-			i += 2;
-		} else if (b == 0xDA) {			/* U+0680..06BF */
-			i += 2;
-		} else if (b == 0xDB) {			/* U+06C0..06FF */
-			if (b1 >= 0x96 && b1 <= 0xAD)
-				return true;		/* U+06D6..06ED */
-			i += 2;
-		} else if (b == 0xE2) {			/* U+2000..2FFF */
-			unsigned b2 = i + 2 < n ? s[i + 2] : 0;
-
-			if (b1 == 0x80 && b2 < 0x82)
-				return true;		/* U+2000, 2001 */
-			if (b1 > 0x82 || (b1 == 0x82 && b2 > 0x9F))
-				return true;		/* past U+209F */
-			i += 3;
-		} else if (b == 0xEF && b1 == 0xBB && i + 2 < n &&
-		    s[i + 2] == 0xBF) {
-			i += 3;				/* U+FEFF */
-		} else if (b == 0xEF && b1 == 0xBF && i + 2 < n &&
-		    s[i + 2] == 0xBD) {
-			i += 3;				/* U+FFFD */
-		} else
-			return true;
-		if (ccc != 0 && ccc < prev)
-			return true;	/* out of canonical order */
-		prev = ccc;
+	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i == n)
+		return false;	/* ASCII is NFC */
+	if (n > INT32_MAX / 2)
+		return true;
+	if (*cap < n + 1) {
+		*cap = n + 1;
+		*u16 = xreallocarray(*u16, *cap, sizeof **u16);
 	}
-	return false;
+	u_strFromUTF8WithSub(*u16, (int32_t)*cap, &ulen, s, (int32_t)n,
+	    0xFFFD, NULL, &err);
+	nfc = unorm2_getNFCInstance(&err);
+	if (U_FAILURE(err))
+		return true;
+	return unorm2_spanQuickCheckYes(nfc, *u16, ulen, &err) < ulen ||
+	    U_FAILURE(err);
 }
 
 /* NFC of UTF-8 through ICU, appended to out. */
@@ -567,13 +529,14 @@ text_utf8_nfc(const char *s, size_t len, struct buf *out)
 {
 	const char *p = s, *e = s + len, *nl, *clean = s;
 	bool changed = false;
-	size_t n;
+	UChar *u16 = NULL;
+	size_t n, cap = 0;
 
 	/* Line by line: only the lines that may not be NFC go to ICU. */
 	while (p < e) {
 		nl = memchr(p, '\n', (size_t)(e - p));
 		n = nl != NULL ? (size_t)(nl - p) : (size_t)(e - p);
-		if (line_maybe_not_nfc((const unsigned char *)p, n)) {
+		if (line_maybe_not_nfc(p, n, &u16, &cap)) {
 			if (!changed)
 				buf_grow(out, len);
 			changed = true;
@@ -585,5 +548,6 @@ text_utf8_nfc(const char *s, size_t len, struct buf *out)
 	}
 	if (changed)
 		buf_add(out, clean, (size_t)(e - clean));
+	free(u16);
 	return changed;
 }

@@ -51,10 +51,18 @@ ratio() {	# ratio WHAT A_MS B_MS
 
 echo "input: $big, $bytes bytes (the four seeds repeated), $RUNS runs each"
 echo
-echo "render at width 80 (issue 2)"
-h=$(best hamish "$HAMISH" render --width 80 "$big")
+echo "render --plain at width 80 (issue 2; the peer has no notion of structure)"
+h=$(best hamish "$HAMISH" render --plain --width 80 "$big")
+d=$(best hamish-doc "$HAMISH" render --width 80 "$big")
 f=$(best fribidi fribidi --width 80 "$big")
-report "hamish render --width 80" ${h% *} ${h#* }
+report "hamish render --plain --width 80" ${h% *} ${h#* }
+report "hamish render --width 80 (model)" ${d% *} ${d#* }
 report "fribidi --width 80" ${f% *} ${f#* }
 ratio "time hamish/fribidi (target <= 1.0)" ${h% *} ${f% *}
 ratio "hamish peak memory/input (target <= 4)" $((${h#* } * 1024)) $bytes
+
+echo
+echo "import (issue 3): hamish outline, output discarded"
+o=$(best outline "$HAMISH" outline "$big")
+report "hamish outline" ${o% *} ${o#* }
+awk -v w="${o% *}" -v b="$bytes" 'BEGIN { printf "  import speed: %.1f MB/s (target >= 100)\n", b / 1048576 / (w / 1000) }'
