@@ -373,11 +373,7 @@ wb_gather(const struct wlist *wl, const struct wb *b, struct buf *out)
 static size_t
 label_add(struct imp *im, const char *s, size_t n)
 {
-	size_t off = im->labels.len;
-
-	buf_add(&im->labels, s, n);
-	buf_addc(&im->labels, '\0');
-	return off;
+	return buf_add_str(&im->labels, s, n);
 }
 
 /* Stores a label with its digits folded to ASCII ("١٨" -> "18"). */

@@ -84,11 +84,7 @@ struct doc {
 static size_t
 arena_add(struct doc *d, const char *s, size_t n)
 {
-	size_t off = d->arena.len;
-
-	buf_add(&d->arena, s, n);
-	buf_addc(&d->arena, '\0');
-	return off;
+	return buf_add_str(&d->arena, s, n);
 }
 
 static const char *

@@ -221,6 +221,16 @@ buf_add_utf8(struct buf *b, uint32_t cp)
 	buf_add(b, s, n);
 }
 
+size_t
+buf_add_str(struct buf *b, const void *p, size_t n)
+{
+	size_t off = b->len;
+
+	buf_add(b, p, n);
+	buf_addc(b, '\0');
+	return off;
+}
+
 char *
 buf_steal(struct buf *b)
 {
