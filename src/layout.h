@@ -6,8 +6,9 @@
  *
  *   lay_para_new()   once per paragraph, whatever the width: bidi classes
  *                    (from ICU via text.h), embedding levels of the WHOLE
- *                    paragraph, Arabic joining and shaping, mirroring,
- *                    break opportunities;
+ *                    paragraph, Arabic joining and shaping, mirroring
+ *                    (line break opportunities are found, once, the
+ *                    first time a wrap overflows a line);
  *   lay_para_wrap()  per width W: greedy line filling on the logical
  *                    text, then each line reordered on its own (UAX #9
  *                    L1-L4) and cut into cells.

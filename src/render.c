@@ -9,37 +9,22 @@
 #include "render.h"
 #include "util.h"
 
-/* Writes cp as UTF-8 at p (room for 4 bytes); returns the bytes used. */
-static size_t
-utf8_put(char *p, uint32_t cp)
+/* Appends a cell: its base and marks (room made by the caller). */
+static void
+cell_put(struct buf *b, const struct lay_cell *c)
 {
-	if (cp < 0x80) {
-		p[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		p[0] = (char)(0xC0 | (cp >> 6));
-		p[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		p[0] = (char)(0xE0 | (cp >> 12));
-		p[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		p[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	p[0] = (char)(0xF0 | (cp >> 18));
-	p[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	p[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	p[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
+	int m;
+
+	b->len += utf8_put(b->data + b->len, c->base);
+	for (m = 0; m < c->nmarks; m++)
+		b->len += utf8_put(b->data + b->len, c->marks[m]);
+	b->data[b->len] = '\0';
 }
 
 void
 render_lines(struct buf *b, const struct lay_lines *ll, int flags)
 {
 	const struct lay_line *ln;
-	const struct lay_cell *c;
 	size_t li, k;
 	int m, pad;
 
@@ -53,13 +38,8 @@ render_lines(struct buf *b, const struct lay_lines *ll, int flags)
 			buf_addc(b, ' ');
 		/* Room for every code point at 4 bytes, then no checks. */
 		buf_grow(b, ln->ncell * 4 * (1 + LAY_MARKS_MAX) + 1);
-		for (k = 0; k < ln->ncell; k++) {
-			c = &ll->cell[ln->cell + k];
-			b->len += utf8_put(b->data + b->len, c->base);
-			for (m = 0; m < c->nmarks; m++)
-				b->len += utf8_put(b->data + b->len,
-				    c->marks[m]);
-		}
+		for (k = 0; k < ln->ncell; k++)
+			cell_put(b, &ll->cell[ln->cell + k]);
 		b->data[b->len++] = '\n';
 		b->data[b->len] = '\0';
 	}
@@ -96,7 +76,7 @@ render_block(struct buf *b, const struct lay_lines *ll,
     const struct lay_lines *label, const struct render_geom *g, int flags)
 {
 	const struct lay_cell **slot;
-	int tw = render_text_width(g), W = g->width, x, last, m;
+	int tw = render_text_width(g), W = g->width, x, last;
 	int tdx, ldx;
 	size_t li;
 
@@ -130,9 +110,8 @@ render_block(struct buf *b, const struct lay_lines *ll,
 				x++;
 				continue;
 			}
-			buf_add_utf8(b, slot[x]->base);
-			for (m = 0; m < slot[x]->nmarks; m++)
-				buf_add_utf8(b, slot[x]->marks[m]);
+			buf_grow(b, 4 * (1 + LAY_MARKS_MAX));
+			cell_put(b, slot[x]);
 			x += slot[x]->width;
 		}
 		buf_addc(b, '\n');

@@ -52,6 +52,8 @@ void	 buf_addf(struct buf *, const char *, ...)
 void	 buf_vaddf(struct buf *, const char *, va_list);
 /* Appends code point cp as UTF-8 (cp must be a Unicode scalar value). */
 void	 buf_add_utf8(struct buf *, uint32_t);
+/* Writes cp as UTF-8 at p (room for 4 bytes); returns the bytes used. */
+size_t	 utf8_put(char *, uint32_t);
 /* Appends n bytes and a NUL; returns the offset they start at. */
 size_t	 buf_add_str(struct buf *, const void *, size_t);
 /* Hands data to the caller (who frees it) and empties the buffer. */
