@@ -29,7 +29,8 @@ ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 # Sanitizer builds live in their own tree so both can coexist.
 B	 = build$(if $(SAN),-san)
 LIB_SRC	 = $(filter-out src/main.c,$(wildcard src/*.c))
-LIB_OBJ	 = $(LIB_SRC:src/%.c=$(B)/%.o)
+LIB_OBJ	 = $(LIB_SRC:src/%.c=$(B)/%.o) $(B)/builtin-data.o
+DATA	 = $(wildcard keymaps/*.keys themes/*.theme)
 UNIT_SRC = $(wildcard tests/unit/test-*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/%)
 HAMISH	 = $(B)/hamish
@@ -53,6 +54,13 @@ $(B):
 
 $(B)/%.o: src/%.c src/*.h | $(B)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# The keymaps and themes, compiled in (mk/embed.sh).
+$(B)/builtin-data.c: $(DATA) mk/embed.sh | $(B)
+	sh mk/embed.sh $(DATA) >$@.tmp && mv $@.tmp $@
+
+$(B)/builtin-data.o: $(B)/builtin-data.c src/builtin.h
+	$(CC) $(ALL_CFLAGS) -Isrc -c $< -o $@
 
 $(HAMISH): $(B)/main.o $(LIB_OBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)

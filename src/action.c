@@ -1,0 +1,80 @@
+/*
+ * action.c - names and help of the reader's actions (see action.h).
+ */
+#include <string.h>
+
+#include "action.h"
+
+static const struct {
+	const char	*name;
+	const char	*help;
+} actions[ACT_COUNT] = {
+	[ACT_NONE] =		{ "", "" },
+	[ACT_QUIT] =		{ "quit", "Leave hamish" },
+	[ACT_LINE_DOWN] =	{ "line-down", "Forward one line" },
+	[ACT_LINE_UP] =		{ "line-up", "Back one line" },
+	[ACT_PAGE_DOWN] =	{ "page-down", "Forward one screen" },
+	[ACT_PAGE_UP] =		{ "page-up", "Back one screen" },
+	[ACT_HALF_DOWN] =	{ "half-down", "Forward half a screen" },
+	[ACT_HALF_UP] =		{ "half-up", "Back half a screen" },
+	[ACT_TOP] =		{ "top", "Start of the document" },
+	[ACT_BOTTOM] =		{ "bottom", "End of the document" },
+	[ACT_PARA_NEXT] =	{ "para-next", "Next numbered paragraph" },
+	[ACT_PARA_PREV] =	{ "para-prev",
+				  "Previous numbered paragraph" },
+	[ACT_HEADING_NEXT] =	{ "heading-next", "Next heading" },
+	[ACT_HEADING_PREV] =	{ "heading-prev", "Previous heading" },
+	[ACT_COMMAND] =		{ "command-line",
+				  "Type a command or an address (:12)" },
+	[ACT_SEARCH_FORWARD] =	{ "search-forward", "Search forward" },
+	[ACT_SEARCH_BACKWARD] =	{ "search-backward", "Search backward" },
+	[ACT_SEARCH_NEXT] =	{ "search-next",
+				  "Next match, in the search's direction" },
+	[ACT_SEARCH_PREV] =	{ "search-prev",
+				  "Previous match, against the search's "
+				  "direction" },
+	[ACT_OUTLINE] =		{ "outline",
+				  "Headings and paragraphs to jump to" },
+	[ACT_FOOTNOTES] =	{ "footnotes",
+				  "Footnotes of the paragraph at the top" },
+	[ACT_HELP] =		{ "help", "This list of keys" },
+	[ACT_REDRAW] =		{ "redraw", "Repaint the screen" },
+	[ACT_BUFFER_NEXT] =	{ "buffer-next", "Next open document" },
+	[ACT_BUFFER_PREV] =	{ "buffer-prev", "Previous open document" },
+	[ACT_SELECT] =		{ "select", "Go to the entry under the bar" },
+	[ACT_CLOSE] =		{ "close", "Close the list" },
+	[ACT_PROMPT_ACCEPT] =	{ "prompt-accept", "Run what was typed" },
+	[ACT_PROMPT_CANCEL] =	{ "prompt-cancel", "Abandon the prompt" },
+	[ACT_PROMPT_ERASE] =	{ "prompt-erase",
+				  "Erase the character before the cursor" },
+	[ACT_PROMPT_ERASE_WORD] = { "prompt-erase-word",
+				  "Erase the word before the cursor" },
+	[ACT_PROMPT_KILL] =	{ "prompt-kill", "Erase the whole line" },
+	[ACT_PROMPT_HISTORY_PREV] = { "prompt-history-prev",
+				  "Earlier line from the history" },
+	[ACT_PROMPT_HISTORY_NEXT] = { "prompt-history-next",
+				  "Later line from the history" },
+};
+
+const char *
+action_name(enum action a)
+{
+	return a > ACT_NONE && a < ACT_COUNT ? actions[a].name : "";
+}
+
+const char *
+action_help(enum action a)
+{
+	return a > ACT_NONE && a < ACT_COUNT ? actions[a].help : "";
+}
+
+enum action
+action_find(const char *name)
+{
+	int a;
+
+	for (a = ACT_NONE + 1; a < ACT_COUNT; a++)
+		if (strcmp(actions[a].name, name) == 0)
+			return a;
+	return ACT_NONE;
+}
