@@ -151,4 +151,24 @@ int		 text_charset_to_utf8(const char *, const char *, size_t,
  */
 bool		 text_utf8_nfc(const char *, size_t, struct buf *);
 
+/* --- folding for search and note anchoring (text-fold.c) --- */
+
+#define TEXT_FOLD_EXACT	0x1	/* no folding: a copy, identity map */
+
+/*
+ * Folds the n code points of s (NFC) into out (the caller's, room for n)
+ * so that text a user types matches the text of a document the way an
+ * Arabic reader expects: Arabic harakat, Quranic marks and tatweel are
+ * dropped; alef with hamza above or below, with madda, and alef wasla
+ * become a bare alef; alef maksura becomes yeh; teh marbuta becomes
+ * heh; Arabic-Indic and Extended Arabic-Indic digits become ASCII
+ * digits; everything else is case folded by ICU (simple folding, one
+ * code point for one).  The letter equivalences are one table, shared by
+ * search and note anchoring.  map (may be NULL; room for n) receives for
+ * each folded code point the index in s it came from.  Returns the
+ * folded length, at most n.
+ */
+size_t		 text_fold(const uint32_t *, size_t, int, uint32_t *,
+		    size_t *);
+
 #endif

@@ -13,7 +13,7 @@ only() {	# only PATTERN ALLOWED-FILES-REGEX WHAT
 		rc=1
 	fi
 }
-only 'unicode/' 'text\.c' 'ICU'
+only 'unicode/' 'text[^/]*\.c' 'ICU'
 only 'fribidi' 'layout\.c' 'FriBidi'
 only 'sqlite3\.h' 'store[^/]*\.c' 'SQLite'
 only 'n?curses|term\.h' 'ui-curses\.c' 'curses'
