@@ -9,6 +9,8 @@
  * that cannot be read, 3 fatal error (out of memory).
  */
 #include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,11 +18,17 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "action.h"
+#include "builtin.h"
 #include "doc.h"
+#include "keymap.h"
 #include "layout.h"
 #include "render.h"
 #include "text.h"
+#include "theme.h"
+#include "ui.h"
 #include "util.h"
+#include "view.h"
 
 #define HAMISH_VERSION	"0.1.0"
 
@@ -28,14 +36,36 @@
 #define EXIT_INPUT	2
 
 static const char usage_text[] =
-"usage: hamish [FILE]\n"
+"usage: hamish [--keymap NAME|FILE] [--theme NAME|FILE] [--bidi=app|terminal]\n"
+"              [--exact] [--encoding NAME] FILE...\n"
 "       hamish render [--width W] [--no-shape] [--plain] [--map]\n"
 "                     [--encoding NAME] [FILE|-]\n"
 "       hamish outline [--encoding NAME] FILE\n"
 "       hamish dump [--json] [--encoding NAME] FILE\n"
-"       hamish --help | --version\n"
+"       hamish check-terminal\n"
+"       hamish --help | --version | --list-actions\n"
 "\n"
 "A reader for Arabic documents in the terminal.\n"
+"\n"
+"hamish FILE... opens a full-screen reader (when standard output is not a\n"
+"terminal it prints FILE as render does).  Keys of the default keymap:\n"
+"  j k, arrows  line      Space b, PgDn PgUp  screen    d u  half screen\n"
+"  g G  start, end        ] [  numbered paragraph       } {  heading\n"
+"  :12 :١٢ :12(b) :4.12  go to an address               o  outline\n"
+"  / ?  search  n N  next, previous match               f  footnotes\n"
+"  Tab S-Tab  next, previous document (:e FILE, :bn, :bp)\n"
+"  h F1  help             C-l  repaint                 q  quit\n"
+"reader options:\n"
+"  --keymap NAME|FILE  default or emacs, or a file (hamish-keys(5))\n"
+"  --theme NAME|FILE   dark, light, high-contrast or mono, or a file\n"
+"                      (hamish-theme(5)); NO_COLOR turns colours off\n"
+"  --bidi=app          send visual, shaped text; ask the terminal not to\n"
+"                      reorder it (CSI 8 l), the default\n"
+"  --bidi=terminal     send logical text, for terminals that reorder and\n"
+"                      shape by themselves (see check-terminal)\n"
+"  --exact             search letter for letter (default: harakat, hamza\n"
+"                      forms, alef maksura, teh marbuta, digits folded)\n"
+"  Settings, keys and styles: $XDG_CONFIG_HOME/hamish/{config,keys,theme}\n"
 "\n"
 "commands:\n"
 "  render        print FILE laid out right-to-left as the reader shows it,\n"
@@ -46,9 +76,7 @@ static const char usage_text[] =
 "                label as printed, first words\n"
 "  dump          the document model as one JSON object: metadata,\n"
 "                blocks, furniture dropped, diagnostics\n"
-"  FILE          with no command: the same as render (when standard\n"
-"                output is not a terminal, and until the full-screen\n"
-"                reader is built)\n"
+"  check-terminal  a test line drawn both ways: which --bidi to use\n"
 "\n"
 "render options:\n"
 "  -w, --width W   cells per row (default: the terminal's width, else 80)\n"
@@ -57,12 +85,13 @@ static const char usage_text[] =
 "                  non-empty lines, no structure, no cleaning\n"
 "      --map       put the logical range [start,end) before each row\n"
 "\n"
-"options of render, outline and dump:\n"
+"options of the reader, render, outline and dump:\n"
 "  -e, --encoding NAME  read FILE in this charset (default: a byte order\n"
 "                  mark, else UTF-8 if valid, else ICU's guess, such as\n"
 "                  windows-1256)\n"
 "\n"
-"exit status: 0 success, 1 usage error, 2 unreadable document, 3 fatal\n";
+"exit status: 0 success, 1 usage error (also: locale not UTF-8, unusable\n"
+"terminal), 2 unreadable document, 3 fatal\n";
 
 static void
 usage_error(const char *msg)
@@ -216,103 +245,33 @@ doc_load(const char *path, const char *encoding, int *rc)
 	return d;
 }
 
-/* Lays UTF-8 text out at width; *ll is reused storage. */
-static void
-lay_text(const char *s, size_t len, enum lay_dir dir, int flags, int width,
-    struct lay_lines *ll)
-{
-	struct lay_para *lp;
-	uint32_t *cps;
-	size_t n;
-
-	cps = text_utf8_decode(s, len, TEXT_NFC, &n, NULL);
-	lp = lay_para_new(cps, n, dir, flags);
-	lay_para_wrap(lp, width, ll);
-	lay_para_free(lp);
-	free(cps);
-}
-
-#define GUTTER	5	/* label "122" or "(أ)" and a space */
-
 static int
 render_doc(const char *path, const struct render_opts *o)
 {
-	struct lay_lines ll = { 0 }, lab = { 0 };
-	struct render_geom g;
-	struct buf out, tmp;
+	struct buf out;
+	struct view *v;
 	struct doc *d;
-	const char *text, *label;
-	size_t i, len, k;
-	bool notes = false;
-	int rc, widest;
+	size_t i, n;
+	int rc;
 
 	if ((d = doc_load(path, o->encoding, &rc)) == NULL)
 		return rc;
+	v = view_new(d, o->width, (o->lay_flags & LAY_NO_SHAPE) ?
+	    VIEW_NO_SHAPE : 0);
 	buf_init(&out);
-	buf_init(&tmp);
-	for (i = 0; i < doc_block_count(d); i++) {
-		enum doc_kind kind = doc_block_kind(d, i);
-
-		text = doc_block_text(d, i, &len);
-		label = doc_block_label(d, i);
-		g.width = o->width;
-		g.indent = 0;
-		g.gutter = GUTTER;
-		if (i > 0)
-			buf_addc(&out, '\n');
-		switch (kind) {
-		case DOC_HEADING:
-			buf_reset(&tmp);
-			if (label != NULL)
-				buf_addf(&tmp, "%s - ", label);
-			buf_add(&tmp, text, len);
-			text = tmp.data;
-			len = tmp.len;
-			label = NULL;
-			g.gutter = 0;
-			break;
-		case DOC_SUBPARA:
-			g.indent = GUTTER * doc_block_level(d, i);
-			break;
-		case DOC_FOOTNOTE:
-			if (!notes) {
-				render_rule(&out, o->width, 10, true);
-				buf_addc(&out, '\n');
-				notes = true;
-			}
-			buf_reset(&tmp);
-			buf_addf(&tmp, "(%s)", label != NULL ? label : "");
-			label = tmp.data;
-			break;
-		case DOC_PARA:
-			break;
-		default:
-			label = NULL;
-			break;
-		}
-		lay_text(text, len, LAY_DIR_AUTO_RTL, o->lay_flags,
-		    render_text_width(&g), &ll);
-		if (label != NULL && g.gutter > 1)
-			lay_text(label, strlen(label), ll.rtl ? LAY_DIR_RTL :
-			    LAY_DIR_LTR, o->lay_flags, g.gutter - 1, &lab);
-		render_block(&out, &ll, label != NULL && g.gutter > 1 ?
-		    &lab : NULL, &g, o->render_flags);
-		if (kind == DOC_HEADING && doc_block_level(d, i) == 1) {
-			for (widest = 0, k = 0; k < ll.nline; k++)
-				if (ll.line[k].width > widest)
-					widest = ll.line[k].width;
-			render_rule(&out, o->width, widest, ll.rtl);
-		}
+	n = doc_block_count(d);
+	for (i = 0; i < n; i += 64) {
+		render_view(&out, v, i, i + 64 < n ? i + 64 : n,
+		    o->render_flags);
+		view_trim(v, i + 64, 64);	/* what is printed is done */
 		if (out.len >= 1 << 16)
 			out_flush(&out);
 	}
 	out_flush(&out);
 	if (fflush(stdout) != 0)
 		die("write error on standard output");
-	lay_lines_free(&ll);
-	lay_lines_free(&lab);
 	buf_free(&out);
-	buf_free(&tmp);
+	view_free(v);
 	doc_free(d);
 	return 0;
 }
@@ -434,6 +393,388 @@ cmd_render(int argc, char **argv)
 	return cmd_render_file(argc > optind ? argv[optind] : "-", &o);
 }
 
+/* --- the full-screen reader --- */
+
+/* Warnings of the keymap, theme and config files, shown at start. */
+struct warnings {
+	char	*first;
+	size_t	 n;
+};
+
+static void
+warn_collect(void *arg, const char *msg)
+{
+	struct warnings *w = arg;
+
+	if (w->n++ == 0)
+		w->first = xstrdup(msg);
+}
+
+/* $XDG_CONFIG_HOME/hamish/NAME (default ~/.config/...); caller frees. */
+static char *
+config_path(const char *name)
+{
+	const char *x = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+
+	if (x != NULL && *x == '/')
+		return xasprintf("%s/hamish/%s", x, name);
+	return xasprintf("%s/.config/hamish/%s", home != NULL ? home : "",
+	    name);
+}
+
+/* The keymap and theme being built, and their warnings. */
+struct looks {
+	struct keymap	*km;
+	struct theme	*th;
+	struct warnings	 w;
+};
+
+/* Parses text (a built-in or a file) into the keymap or the theme. */
+static void
+looks_parse(struct looks *l, bool keys, const char *data, size_t len,
+    const char *name)
+{
+	if (keys)
+		km_parse(l->km, data, len, name, warn_collect, &l->w);
+	else
+		theme_parse(l->th, data, len, name, warn_collect, &l->w);
+}
+
+/*
+ * Loads a keymap (keys) or theme by built-in name or file name.  A file
+ * that cannot be read: a warning if user (the user's own), else a
+ * printed error and false.
+ */
+static bool
+looks_load(struct looks *l, bool keys, const char *name, bool user)
+{
+	const char *dir = keys ? "keymaps" : "themes";
+	const struct builtin_file *bf;
+	char *data, *cause;
+	size_t len;
+
+	if (!user && strchr(name, '/') == NULL &&
+	    (bf = builtin_find(dir, name, keys ? "keys" : "theme")) != NULL) {
+		looks_parse(l, keys, bf->data, bf->len, bf->name);
+		return true;
+	}
+	if (util_file_read(name, &data, &len, &cause) != 0) {
+		if (user) {
+			warn_collect(&l->w, cause);
+			free(cause);
+			return true;
+		}
+		if (strchr(name, '/') == NULL)
+			fprintf(stderr, "hamish: no %s called '%s' (built in: "
+			    "%s)\n", keys ? "keymap" : "theme", name, keys ?
+			    "default, emacs" :
+			    "dark, light, high-contrast, mono");
+		else
+			fprintf(stderr, "hamish: %s\n", cause);
+		free(cause);
+		return false;
+	}
+	looks_parse(l, keys, data, len, name);
+	free(data);
+	return true;
+}
+
+/* The user's own file on top, when there is one. */
+static void
+looks_user(struct looks *l, bool keys)
+{
+	char *path = config_path(keys ? "keys" : "theme");
+
+	if (access(path, F_OK) == 0)
+		looks_load(l, keys, path, true);
+	free(path);
+}
+
+struct read_opts {
+	const char	*keymap;
+	const char	*theme;
+	const char	*encoding;
+	enum ui_bidi	 bidi;
+	bool		 exact;
+};
+
+static bool
+bidi_parse(const char *s, enum ui_bidi *b)
+{
+	if (strcmp(s, "app") == 0)
+		*b = UI_BIDI_APP;
+	else if (strcmp(s, "terminal") == 0)
+		*b = UI_BIDI_TERMINAL;
+	else
+		return false;
+	return true;
+}
+
+/*
+ * The config file: "keymap NAME", "theme NAME", "bidi app|terminal",
+ * "search exact|arabic", comments with #.  Strings it sets are kept in
+ * *keep (caller frees).  Bad lines are file:line warnings.
+ */
+static void
+config_load(struct read_opts *o, struct warnings *w, char **keep)
+{
+	char *path = config_path("config"), *data = NULL, *cause = NULL;
+	char *line, *next, *key, *val, *msg, *save;
+	size_t len, ln = 0;
+
+	*keep = NULL;
+	if (access(path, F_OK) != 0) {
+		free(path);
+		return;
+	}
+	if (util_file_read(path, &data, &len, &cause) != 0) {
+		warn_collect(w, cause);
+		free(cause);
+		free(path);
+		return;
+	}
+	*keep = data;
+	for (line = data; line != NULL && line < data + len; line = next) {
+		ln++;
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if ((msg = strchr(line, '#')) != NULL)
+			*msg = '\0';
+		key = strtok_r(line, " \t\r", &save);
+		if (key == NULL)
+			continue;
+		val = strtok_r(NULL, " \t\r", &save);
+		msg = NULL;
+		if (val == NULL || strtok_r(NULL, " \t\r", &save) != NULL)
+			msg = xasprintf("%s:%zu: expected NAME VALUE", path,
+			    ln);
+		else if (strcmp(key, "keymap") == 0)
+			o->keymap = val;
+		else if (strcmp(key, "theme") == 0)
+			o->theme = val;
+		else if (strcmp(key, "bidi") == 0) {
+			if (!bidi_parse(val, &o->bidi))
+				msg = xasprintf("%s:%zu: bidi is app or "
+				    "terminal", path, ln);
+		} else if (strcmp(key, "search") == 0) {
+			if (strcmp(val, "exact") == 0 ||
+			    strcmp(val, "arabic") == 0)
+				o->exact = strcmp(val, "exact") == 0;
+			else
+				msg = xasprintf("%s:%zu: search is exact or "
+				    "arabic", path, ln);
+		} else
+			msg = xasprintf("%s:%zu: unknown setting '%s'", path,
+			    ln, key);
+		if (msg != NULL) {
+			warn_collect(w, msg);
+			free(msg);
+		}
+	}
+	free(path);
+}
+
+/* A non-UTF-8 locale cannot show Arabic: one line that names the fix. */
+static bool
+locale_ok(void)
+{
+	const char *cs;
+
+	setlocale(LC_ALL, "");
+	cs = nl_langinfo(CODESET);
+	if (strcmp(cs, "UTF-8") == 0)
+		return true;
+	fprintf(stderr, "hamish: the locale's character set is %s, not "
+	    "UTF-8; run with a UTF-8 locale, e.g. LANG=C.UTF-8 hamish ...\n",
+	    cs);
+	return false;
+}
+
+static int
+cmd_read(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "keymap", required_argument, NULL, 'k' },
+		{ "theme", required_argument, NULL, 't' },
+		{ "bidi", required_argument, NULL, 'b' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "exact", no_argument, NULL, 'x' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct read_opts o = { "default", "dark", NULL, UI_BIDI_APP, false };
+	struct read_opts cli = { NULL, NULL, NULL, UI_BIDI_APP, false };
+	struct render_opts ro = { 80, 0, 0, false, NULL };
+	struct looks l = { NULL, NULL, { NULL, 0 } };
+	struct ui_opts uo;
+	struct ui *u;
+	char *keep = NULL, *cause = NULL;
+	bool bidi_set = false;
+	int ch, rc = 0, i;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "e:h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'k':
+			cli.keymap = optarg;
+			break;
+		case 't':
+			cli.theme = optarg;
+			break;
+		case 'b':
+			if (!bidi_parse(optarg, &cli.bidi))
+				usage_error("--bidi: expected app or terminal");
+			bidi_set = true;
+			break;
+		case 'e':
+			cli.encoding = optarg;
+			break;
+		case 'x':
+			cli.exact = true;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return 0;
+		default:
+			usage_error("bad option");
+		}
+	}
+	if (optind == argc)
+		usage_error("no document given");
+	if (!isatty(STDOUT_FILENO)) {
+		/* Like less: not a terminal, so print the document. */
+		ro.width = default_width();
+		ro.encoding = cli.encoding;
+		for (i = optind; i < argc && rc == 0; i++)
+			rc = cmd_render_file(argv[i], &ro);
+		return rc;
+	}
+	if (!isatty(STDIN_FILENO))
+		usage_error("the reader reads keys from standard input, "
+		    "which is not a terminal");
+	if (!locale_ok())
+		return EXIT_USAGE;
+	config_load(&o, &l.w, &keep);
+	if (cli.keymap != NULL)
+		o.keymap = cli.keymap;
+	if (cli.theme != NULL)
+		o.theme = cli.theme;
+	if (bidi_set)
+		o.bidi = cli.bidi;
+	if (cli.exact)
+		o.exact = true;
+	l.km = km_new();
+	l.th = theme_new();
+	if (!looks_load(&l, true, o.keymap, false) ||
+	    !looks_load(&l, false, o.theme, false)) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	looks_user(&l, true);
+	looks_user(&l, false);
+	uo.km = l.km;
+	uo.view_flags = o.bidi == UI_BIDI_TERMINAL ?
+	    VIEW_NO_SHAPE | VIEW_LOGICAL : 0;
+	uo.exact = o.exact;
+	uo.encoding = cli.encoding;
+	u = ui_new(&uo, 80, 24);
+	for (i = optind; i < argc; i++)
+		if (!ui_open(u, argv[i], &cause)) {
+			fprintf(stderr, "hamish: %s\n", cause);
+			free(cause);
+			ui_free(u);
+			rc = EXIT_INPUT;
+			goto out;
+		}
+	if (argc - optind > 1)
+		ui_open(u, argv[optind], NULL);	/* show the first again */
+	if (argc - optind > 1)
+		ui_message(u, false, "%d documents: :bn and :bp switch",
+		    argc - optind);
+	if (l.w.n > 0)
+		ui_message(u, true, "%s%s", l.w.first, l.w.n > 1 ?
+		    " (and more warnings)" : "");
+	rc = ui_curses_run(u, l.th, o.bidi);
+	ui_free(u);
+out:
+	km_free(l.km);
+	theme_free(l.th);
+	free(l.w.first);
+	free(keep);
+	return rc;
+}
+
+/*
+ * hamish check-terminal: a test line drawn both ways, so that a user can
+ * see which --bidi mode the terminal needs (hamish(1), TERMINALS).
+ */
+static int
+cmd_check_terminal(void)
+{
+	static const char sample[] = "سلام على العالم: A/67/150 (2012)";
+	static const char *const hints[] = {
+		"TERM", "TMUX", "VTE_VERSION", "KONSOLE_VERSION",
+		"TERM_PROGRAM", "MLTERM", "WT_SESSION"
+	};
+	struct lay_lines ll = { 0 };
+	struct lay_para *lp;
+	struct buf out;
+	uint32_t *cps;
+	size_t n, k;
+	bool tty = isatty(STDOUT_FILENO);
+	const char *v;
+
+	cps = text_utf8_decode(sample, sizeof sample - 1, TEXT_NFC, &n, NULL);
+	lp = lay_para_new(cps, n, LAY_DIR_RTL, 0);
+	lay_para_wrap(lp, 40, &ll);
+	buf_init(&out);
+	buf_adds(&out, "The same Arabic sentence, twice.  It reads, right to "
+	    "left:\n\"Peace upon the world: A/67/150 (2012)\", the letters joined, "
+	    "the symbol and the\nyear left to right, the brackets round the "
+	    "year.\n\n1  what hamish sends by default (--bidi=app), after "
+	    "asking the terminal\n   not to reorder (CSI 8 l):\n\n");
+	out_flush(&out);
+	fflush(stdout);
+	if (tty && write(STDOUT_FILENO, "\033[8l\033[1 k", 9) < 0)
+		die("write error on standard output");
+	render_lines(&out, &ll, 0);
+	out_flush(&out);
+	fflush(stdout);
+	if (tty && write(STDOUT_FILENO, "\033[8h\033[0 k", 9) < 0)
+		die("write error on standard output");
+	buf_addf(&out, "\n2  the same in logical order, for a terminal that "
+	    "reorders and shapes\n   by itself (--bidi=terminal):\n\n%40s"
+	    "\n\n", sample);
+	buf_adds(&out, "If line 1 reads right, keep the default.  If line 1 "
+	    "reads backwards and\nline 2 reads right, this terminal reorders "
+	    "text and ignores CSI 8 l: turn\nits bidi off (see TERMINALS in "
+	    "hamish(1)), or run hamish --bidi=terminal.\nInside tmux, also "
+	    "set -g allow-passthrough on.\n\n");
+	buf_adds(&out, "This terminal says:");
+	for (k = 0; k < UTIL_NELEM(hints); k++)
+		if ((v = getenv(hints[k])) != NULL) {
+			buf_addf(&out, " %s=", hints[k]);
+			text_utf8_visible(&out, v, strlen(v));
+		}
+	buf_addc(&out, '\n');
+	out_flush(&out);
+	lay_lines_free(&ll);
+	lay_para_free(lp);
+	free(cps);
+	return fflush(stdout) == 0 ? 0 : 3;
+}
+
+/* hamish --list-actions: the action table, one "name<TAB>help" a line. */
+static int
+list_actions(void)
+{
+	int a;
+
+	for (a = ACT_NONE + 1; a < ACT_COUNT; a++)
+		printf("%s\t%s\n", action_name(a), action_help(a));
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -451,7 +792,9 @@ main(int argc, char **argv)
 		if (isatty(STDIN_FILENO))
 			usage_error("no document given");
 		rc = cmd_render(argc, argv);
-	} else if (strcmp(argv[1], "--help") == 0 ||
+	} else if (strcmp(argv[1], "--list-actions") == 0)
+		rc = list_actions();
+	else if (strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0) {
 		fputs(usage_text, stdout);
 		rc = 0;
@@ -465,8 +808,10 @@ main(int argc, char **argv)
 		rc = cmd_print(argc - 1, argv + 1, false);
 	else if (strcmp(argv[1], "dump") == 0)
 		rc = cmd_print(argc - 1, argv + 1, true);
+	else if (strcmp(argv[1], "check-terminal") == 0)
+		rc = cmd_check_terminal();
 	else
-		rc = cmd_render(argc, argv);
+		rc = cmd_read(argc, argv);
 	text_cleanup();
 	return rc;
 }

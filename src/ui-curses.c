@@ -1,0 +1,296 @@
+/*
+ * ui-curses.c - the terminal backend: the ONLY file that includes curses.
+ *
+ * Paints the screens the controller (ui.c) describes and turns what the
+ * terminal sends into key numbers (keymap.h).  Scrolling by a few lines
+ * goes through the terminal's scrolling region (wscrl), so that over a
+ * slow link a line costs a line, not a screen.  Everything that changes
+ * the terminal's state is undone on every way out: quitting, a
+ * terminating signal, a fatal error.
+ *
+ * Bidi: in --bidi=app mode the cells are already in visual order, so a
+ * terminal that reorders text itself is switched to explicit mode (BDSM
+ * reset, CSI 8 l, and LTR presentation, CSI 1 SP k) before the first
+ * clear, and back (CSI 8 h, CSI 0 SP k) at the end; inside tmux the
+ * sequences also go through its passthrough.
+ */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "keymap.h"
+#include "theme.h"
+#include "ui.h"
+#include "util.h"
+
+static volatile sig_atomic_t got_signal;
+static bool started;
+static enum ui_bidi bidi_mode;
+static attr_t face_attr[TF_NFACES];
+static short face_pair[TF_NFACES];
+
+/* Writes seq to the terminal, and through tmux's passthrough inside
+ * tmux (which otherwise drops it). */
+static void
+send_raw(const char *seq)
+{
+	struct buf b;
+	const char *p;
+	ssize_t w;
+	size_t off;
+
+	buf_init(&b);
+	buf_adds(&b, seq);
+	if (getenv("TMUX") != NULL) {
+		buf_adds(&b, "\033Ptmux;");
+		for (p = seq; *p != '\0'; p++) {
+			if (*p == '\033')
+				buf_addc(&b, '\033');
+			buf_addc(&b, *p);
+		}
+		buf_adds(&b, "\033\\");
+	}
+	for (off = 0; off < b.len; off += (size_t)w)
+		if ((w = write(STDOUT_FILENO, b.data + off, b.len - off)) <= 0)
+			break;
+	buf_free(&b);
+}
+
+static void
+term_restore(void)
+{
+	if (!started)
+		return;
+	started = false;
+	endwin();
+	if (bidi_mode == UI_BIDI_APP)
+		send_raw("\033[8h\033[0 k");
+}
+
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static void
+signals_catch(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;	/* no SA_RESTART: wget_wch returns */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+static attr_t
+attrs_of(unsigned a)
+{
+	attr_t r = A_NORMAL;
+
+	if (a & THEME_BOLD)
+		r |= A_BOLD;
+	if (a & THEME_UNDERLINE)
+		r |= A_UNDERLINE;
+	if (a & THEME_REVERSE)
+		r |= A_REVERSE;
+	if (a & THEME_DIM)
+		r |= A_DIM;
+#ifdef A_ITALIC
+	if (a & THEME_ITALIC)
+		r |= A_ITALIC;
+#endif
+	return r;
+}
+
+/* Colours the terminal has, as theme_face_style() counts them. */
+static int
+colours(void)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	if ((nc != NULL && *nc != '\0') || !has_colors())
+		return 0;
+	if (start_color() == ERR)
+		return 0;
+	use_default_colors();
+	if (COLORS >= 256)
+		return 256;
+	if (COLORS >= 16)
+		return 16;
+	return COLORS >= 8 ? 8 : 0;
+}
+
+static void
+faces_init(const struct theme *t)
+{
+	struct theme_style st;
+	int n = colours(), f;
+
+	for (f = 0; f < TF_NFACES; f++) {
+		st = theme_face_style(t, f, n);
+		face_attr[f] = attrs_of(st.attrs);
+		face_pair[f] = 0;
+		if (n > 0 && f + 1 < COLOR_PAIRS &&
+		    (st.fg != THEME_DEFAULT || st.bg != THEME_DEFAULT) &&
+		    init_pair((short)(f + 1), (short)st.fg,
+		    (short)st.bg) == OK)
+			face_pair[f] = (short)(f + 1);
+	}
+}
+
+static void
+paint(const struct ui_screen *s)
+{
+	const struct view_cell *c;
+	wchar_t wc[LAY_MARKS_MAX + 2];
+	cchar_t cc;
+	int x, y, m;
+
+	if (s->full)
+		clearok(curscr, TRUE);
+	if (s->scroll != 0) {
+		scrollok(stdscr, TRUE);
+		wsetscrreg(stdscr, 0, s->text_rows - 1);
+		wscrl(stdscr, s->scroll);
+		wsetscrreg(stdscr, 0, LINES - 1);
+		scrollok(stdscr, FALSE);
+	}
+	for (y = 0; y < s->rows && y < LINES; y++)
+		for (x = 0; x < s->cols && x < COLS; x++) {
+			c = &s->cell[(size_t)y * (size_t)s->cols + (size_t)x];
+			if (c->base == 0)
+				continue;	/* right half of a wide cell */
+			wc[0] = (wchar_t)c->base;
+			for (m = 0; m < c->nmarks; m++)
+				wc[m + 1] = (wchar_t)c->marks[m];
+			wc[c->nmarks + 1] = L'\0';
+			setcchar(&cc, wc, face_attr[c->face],
+			    face_pair[c->face], NULL);
+			mvwadd_wch(stdscr, y, x, &cc);
+		}
+	if (s->cursor_x >= 0 && s->cursor_y >= 0) {
+		curs_set(1);
+		wmove(stdscr, s->cursor_y, s->cursor_x);
+	} else
+		curs_set(0);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* The key number of what wget_wch() returned. */
+static uint32_t
+key_of(int rc, wint_t wc)
+{
+	if (rc == KEY_CODE_YES) {
+		if (wc >= KEY_F(1) && wc <= KEY_F(12))
+			return KM_KEY_F0 + (uint32_t)(wc - KEY_F0);
+		switch (wc) {
+		case KEY_UP:		return KM_KEY_UP;
+		case KEY_DOWN:		return KM_KEY_DOWN;
+		case KEY_LEFT:		return KM_KEY_LEFT;
+		case KEY_RIGHT:		return KM_KEY_RIGHT;
+		case KEY_PPAGE:		return KM_KEY_PGUP;
+		case KEY_NPAGE:		return KM_KEY_PGDN;
+		case KEY_HOME:		return KM_KEY_HOME;
+		case KEY_END:		return KM_KEY_END;
+		case KEY_IC:		return KM_KEY_INSERT;
+		case KEY_DC:		return KM_KEY_DELETE;
+		case KEY_BACKSPACE:	return KM_KEY_BACKSPACE;
+		case KEY_ENTER:		return KM_KEY_ENTER;
+		case KEY_BTAB:		return KM_KEY_BTAB;
+		case KEY_RESIZE:	return KM_KEY_RESIZE;
+		default:		return 0;
+		}
+	}
+	switch (wc) {
+	case '\r':
+	case '\n':	return KM_KEY_ENTER;
+	case '\t':	return KM_KEY_TAB;
+	case 0x7F:	return KM_KEY_BACKSPACE;
+	case 0x1B:	return KM_KEY_ESC;
+	default:	return (uint32_t)wc;
+	}
+}
+
+/* The next key, Esc followed quickly by a key read as Meta; 0 when
+ * interrupted. */
+static uint32_t
+key_read(void)
+{
+	uint32_t k, k2;
+	wint_t wc;
+	int rc;
+
+	if ((rc = wget_wch(stdscr, &wc)) == ERR)
+		return 0;
+	k = key_of(rc, wc);
+	if (k != KM_KEY_ESC)
+		return k;
+	wtimeout(stdscr, 30);
+	rc = wget_wch(stdscr, &wc);
+	wtimeout(stdscr, -1);
+	if (rc == ERR)
+		return KM_KEY_ESC;
+	k2 = key_of(rc, wc);
+	return k2 == 0 || k2 == KM_KEY_RESIZE ? k2 : k2 | KM_META;
+}
+
+int
+ui_curses_run(struct ui *u, const struct theme *t, enum ui_bidi bidi)
+{
+	SCREEN *scr;
+	uint32_t k;
+	int sig;
+
+	bidi_mode = bidi;
+	if (bidi == UI_BIDI_APP)
+		send_raw("\033[8l\033[1 k");	/* before the first clear */
+	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+		if (bidi == UI_BIDI_APP)
+			send_raw("\033[8h\033[0 k");
+		fprintf(stderr, "hamish: cannot use this terminal (TERM=%s); "
+		    "try TERM=xterm-256color\n", getenv("TERM") != NULL ?
+		    getenv("TERM") : "");
+		return 1;
+	}
+	started = true;
+	util_die_hook_set(term_restore);
+	atexit(term_restore);
+	set_escdelay(30);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	idlok(stdscr, TRUE);
+	scrollok(stdscr, FALSE);
+	faces_init(t);
+	signals_catch();
+	ui_resize(u, COLS, LINES);
+	while (!ui_done(u) && got_signal == 0) {
+		paint(ui_draw(u));
+		if ((k = key_read()) == 0)
+			continue;	/* a signal, or a key we don't know */
+		if (k == KM_KEY_RESIZE)
+			ui_resize(u, COLS, LINES);
+		else
+			ui_key(u, k);
+	}
+	term_restore();
+	delscreen(scr);
+	if ((sig = got_signal) != 0) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	return 0;
+}

@@ -1,0 +1,92 @@
+/*
+ * ui.h - the reader's controller: keys in, screens out.
+ *
+ * No curses here: the controller turns keys (keymap.h numbers) into
+ * actions on open documents and describes the screen to show as a grid
+ * of view cells, which a backend (ui-curses.c) paints.  Tests drive it
+ * without a terminal.
+ *
+ *   rows 0 .. rows-3   the text (or a list: outline, footnotes, help)
+ *   row rows-2         status: symbol, section, address, per cent
+ *   row rows-1         messages and the : / ? prompt
+ */
+#ifndef HAMISH_UI_H
+#define HAMISH_UI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "view.h"
+
+struct keymap;
+
+#define UI_MIN_COLS	20
+#define UI_MIN_ROWS	4
+
+/* Options, a plain value. */
+struct ui_opts {
+	const struct keymap *km;	/* borrowed; outlives the ui */
+	int		 view_flags;	/* VIEW_NO_SHAPE, VIEW_LOGICAL */
+	bool		 exact;		/* search without Arabic folding */
+	const char	*encoding;	/* force a charset; NULL: detect */
+};
+
+/* What to paint, a plain value owned by the ui (valid until the next
+ * ui_* call). */
+struct ui_screen {
+	int		 cols;
+	int		 rows;
+	struct view_cell *cell;		/* rows * cols, row after row */
+	int		 text_rows;	/* rows at the top that hold text */
+	/*
+	 * The text rows moved up by this many rows since the last screen
+	 * (down if negative), everything else in them unchanged: a backend
+	 * may scroll what it shows instead of repainting.  0: no hint.
+	 */
+	int		 scroll;
+	bool		 full;		/* repaint everything (redraw asked) */
+	int		 cursor_x;	/* -1: no cursor */
+	int		 cursor_y;
+};
+
+struct ui;
+
+struct ui	*ui_new(const struct ui_opts *, int, int);
+void		 ui_free(struct ui *);
+/*
+ * Opens a document as a new buffer and shows it (one already open, by
+ * the same path, is just shown).  Returns false with *cause (caller
+ * frees) if it cannot be read.
+ */
+bool		 ui_open(struct ui *, const char *, char **);
+/* Shows a message (error: in the error face) until the next key. */
+void		 ui_message(struct ui *, bool, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+void		 ui_resize(struct ui *, int, int);
+void		 ui_key(struct ui *, uint32_t);
+/* True once the user asked to quit. */
+bool		 ui_done(const struct ui *);
+const struct ui_screen *ui_draw(struct ui *);
+
+/* How text reaches the terminal (--bidi). */
+enum ui_bidi {
+	UI_BIDI_APP,		/* visual order; the terminal set to explicit */
+	UI_BIDI_TERMINAL	/* logical order per line; it reorders */
+};
+
+/*
+ * The terminal backend (ui-curses.c): runs the reader on the terminal
+ * until the user quits, colours from theme t (NO_COLOR: none), and
+ * restores the terminal on the way out, on SIGHUP, SIGTERM, SIGINT and
+ * fatal errors.  Returns 0, or 1 with a message on standard error when
+ * the terminal cannot be used.  Re-raises a terminating signal.
+ */
+struct theme;
+int		 ui_curses_run(struct ui *, const struct theme *, enum ui_bidi);
+
+/* Lines of the help screen (keys of the keymap and commands), for
+ * `hamish --list-keys`: appended to b, one per line. */
+struct buf;
+void		 ui_help_text(const struct keymap *, struct buf *);
+
+#endif

@@ -1,0 +1,57 @@
+#!/bin/sh
+# tests/e2e/terminal.sh - what hamish sends to a terminal, byte for byte:
+# the reader run under script(1) in a pseudo-terminal, its output kept.
+# --bidi=app: explicit mode (BDSM reset, CSI 8 l) and LTR presentation
+# (CSI 1 SP k) before anything else, implicit mode back (CSI 8 h, CSI 0
+# SP k) at the very end; --bidi=terminal: neither, and logical text.
+. tests/e2e/lib.sh
+S001=tests/corpus/001_9cffd64b9ac82079.txt
+ESC=$(printf '\033')
+
+# run OUT ARGS...: hamish ARGS in a pty, q pressed after a second
+run() {
+	out=$1
+	shift
+	(sleep 1; printf q) | LANG=C.UTF-8 TERM=xterm-256color timeout 20 \
+	    script -qfec "$HAMISH $*" /dev/null >"$out" 2>&1
+}
+
+run "$T/app" "$S001"
+ok $? "the reader runs and quits in a pseudo-terminal"
+head -c 9 "$T/app" | od -An -c | tr -d ' \n' >"$T/head"
+is "$(cat "$T/head")" '033[8l033[1k' "--bidi=app: CSI 8 l, CSI 1 SP k first"
+tail -c 9 "$T/app" | od -An -c | tr -d ' \n' >"$T/tail"
+is "$(cat "$T/tail")" '033[8h033[0k' "... CSI 8 h, CSI 0 SP k last"
+LC_ALL=C grep -q "$(printf '\357[\271\272\273]')" "$T/app"
+ok $? "... shaped text (presentation forms)"
+
+run "$T/term" --bidi=terminal "$S001"
+LC_ALL=C grep -q "${ESC}\\[8l" "$T/term"
+ok $((! $?)) "--bidi=terminal: no CSI 8 l"
+LC_ALL=C grep -q "$(printf '\357[\271\272\273]')" "$T/term"
+ok $((! $?)) "... no presentation forms: the terminal shapes"
+LC_ALL=C grep -q "$(printf '\330\247\331\204')" "$T/term"
+ok $? "... logical Arabic letters (alef lam) instead"
+
+# Inside tmux the sequences also go through its passthrough.
+(sleep 1; printf q) | LANG=C.UTF-8 TERM=xterm-256color TMUX=/tmp/x,1,0 \
+    timeout 20 script -qfec "$HAMISH $S001" /dev/null >"$T/tmux" 2>&1
+LC_ALL=C grep -q "${ESC}Ptmux;${ESC}${ESC}\\[8l" "$T/tmux"
+ok $? "inside tmux: CSI 8 l wrapped in the tmux passthrough"
+
+# check-terminal: the test line, no escape sequences when piped.
+"$HAMISH" check-terminal >"$T/check"
+ok $? "check-terminal runs"
+grep -q 'سلام على العالم' "$T/check"
+ok $? "... shows the logical test line"
+LC_ALL=C grep -q "$(printf '\357[\271\272\273]')" "$T/check"
+ok $? "... and the shaped one"
+LC_ALL=C grep -q "$ESC" "$T/check"
+ok $((! $?)) "... no escape sequence into a pipe"
+
+# Not a terminal: the reader prints the document, like less.
+"$HAMISH" render --width 80 "$S001" >"$T/r80"
+COLUMNS=80 "$HAMISH" "$S001" >"$T/plain"
+cmp -s "$T/plain" "$T/r80"
+ok $? "hamish FILE into a pipe prints what render prints"
+done_testing

@@ -1,0 +1,399 @@
+/*
+ * test-ui.c - the reader's controller and the view, without a terminal:
+ * keys go in through ui_key(), screens come out of ui_draw() as cells,
+ * read back here as text rows.  The keymap is the real
+ * keymaps/default.keys, the documents the real seeds.
+ *
+ * Run from the repository root (tests/corpus, keymaps/).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "keymap.h"
+#include "tap.h"
+#include "theme.h"
+#include "ui.h"
+#include "util.h"
+#include "view.h"
+
+#define S000	"tests/corpus/000_81311ed4a92fdab7.txt"
+#define S001	"tests/corpus/001_9cffd64b9ac82079.txt"
+#define S002	"tests/corpus/002_a2ddec63a1cf2f60.txt"
+#define S003	"tests/corpus/003_50053b280e36211a.txt"
+
+static struct keymap *km;
+
+/* Row y of the screen as UTF-8 (caller frees), wide halves skipped. */
+static char *
+row_text(const struct ui_screen *s, int y)
+{
+	const struct view_cell *c;
+	struct buf b;
+	int x, m;
+
+	buf_init(&b);
+	buf_adds(&b, "");
+	for (x = 0; x < s->cols; x++) {
+		c = &s->cell[(size_t)y * (size_t)s->cols + (size_t)x];
+		if (c->base == 0)
+			continue;
+		buf_add_utf8(&b, c->base);
+		for (m = 0; m < c->nmarks; m++)
+			buf_add_utf8(&b, c->marks[m]);
+	}
+	return buf_steal(&b);
+}
+
+static bool
+row_has(const struct ui_screen *s, int y, const char *needle)
+{
+	char *t = row_text(s, y);
+	bool r = strstr(t, needle) != NULL;
+
+	if (!r)
+		printf("#   row %d: '%s'\n#   lacks: '%s'\n", y, t, needle);
+	free(t);
+	return r;
+}
+
+/* The whole screen as one string (caller frees). */
+static char *
+screen_text(const struct ui_screen *s)
+{
+	struct buf b;
+	char *t;
+	int y;
+
+	buf_init(&b);
+	for (y = 0; y < s->rows; y++) {
+		t = row_text(s, y);
+		buf_adds(&b, t);
+		free(t);
+	}
+	return buf_steal(&b);
+}
+
+static bool
+screen_has(const struct ui_screen *s, const char *needle)
+{
+	char *t = screen_text(s);
+	bool r = strstr(t, needle) != NULL;
+
+	if (!r)
+		printf("#   screen lacks '%s'\n", needle);
+	free(t);
+	return r;
+}
+
+/* Cells of face f on the text rows. */
+static int
+count_face(const struct ui_screen *s, int f)
+{
+	int i, n = 0;
+
+	for (i = 0; i < s->text_rows * s->cols; i++)
+		n += s->cell[i].face == f;
+	return n;
+}
+
+static struct ui *
+open_ui(const char *path, int cols, int rows)
+{
+	struct ui_opts o = { km, 0, false, NULL };
+	struct ui *u = ui_new(&o, cols, rows);
+	char *cause = NULL;
+
+	if (!ok(ui_open(u, path, &cause), "open %s", path))
+		printf("#   %s\n", cause);
+	free(cause);
+	return u;
+}
+
+static void
+keys(struct ui *u, const char *s)
+{
+	uint32_t k;
+	char name[KM_KEY_MAX + 2];
+	const char *end;
+
+	/* "<Enter>" and the like by name, everything else a character. */
+	while (*s != '\0') {
+		if (*s == '<' && (end = strchr(s, '>')) != NULL &&
+		    end - s < KM_KEY_MAX) {
+			memcpy(name, s, (size_t)(end - s + 1));
+			name[end - s + 1] = '\0';
+			if (km_key_parse(name, &k)) {
+				ui_key(u, k);
+				s = end + 1;
+				continue;
+			}
+		}
+		k = (unsigned char)*s;
+		if (k >= 0x80) {	/* one UTF-8 character */
+			int len = k >= 0xF0 ? 4 : k >= 0xE0 ? 3 : 2, i;
+
+			k &= 0xFF >> (len + 1);
+			for (i = 1; i < len; i++)
+				k = k << 6 | ((unsigned char)s[i] & 0x3F);
+			s += len;
+		} else
+			s++;
+		ui_key(u, k);
+	}
+}
+
+static void
+test_goto(void)
+{
+	struct ui *u = open_ui(S002, 100, 30);
+	const struct ui_screen *s;
+	char *top, *first;
+
+	s = ui_draw(u);
+	top = row_text(s, 0);
+	keys(u, ":42<Enter>");
+	s = ui_draw(u);
+	ok(row_has(s, s->rows - 2, "¶ 42"), ":42 shows paragraph 42 in the "
+	    "status line");
+	ok(row_has(s, 0, "٤٢"), ":42 puts paragraph 42 (label ٤٢) on the "
+	    "top row");
+	keys(u, ":١٢<Enter>");
+	s = ui_draw(u);
+	ok(row_has(s, s->rows - 2, "¶ 12"), ":١٢ (Arabic-Indic) goes to 12");
+	keys(u, ":999<Enter>");
+	s = ui_draw(u);
+	ok(row_has(s, s->rows - 1, "No paragraph 999"), "an unknown address "
+	    "says so");
+	ok(row_has(s, s->rows - 2, "¶ 12"), "... and does not move");
+	keys(u, "]");
+	s = ui_draw(u);
+	ok(row_has(s, s->rows - 2, "¶ 13"), "] goes to the next paragraph");
+	keys(u, "[");
+	s = ui_draw(u);
+	ok(row_has(s, s->rows - 2, "¶ 12"), "[ goes to the previous one");
+	keys(u, "j[");
+	s = ui_draw(u);
+	ok(row_has(s, s->rows - 2, "¶ 12") && row_has(s, 0, "١٢"),
+	    "[ inside a paragraph goes to its start first");
+	keys(u, "g");
+	s = ui_draw(u);
+	first = row_text(s, 0);
+	is_str(first, top, "g goes to the start");
+	free(first);
+	keys(u, "G");
+	s = ui_draw(u);
+	ok(row_has(s, s->rows - 2, "100%"), "G goes to the end");
+	keys(u, "q");
+	ok(ui_done(u), "q quits");
+	ui_free(u);
+	free(top);
+
+	u = open_ui(S003, 100, 30);
+	keys(u, ":4.12<Enter>");
+	s = ui_draw(u);
+	ok(row_has(s, s->rows - 2, "¶ 4.12"), ":4.12 in seed 003, where "
+	    "numbering restarts per section");
+	keys(u, ":IV.12<Enter>");
+	s = ui_draw(u);
+	ok(row_has(s, s->rows - 2, "¶ 4.12"), ":IV.12 is the same place");
+	keys(u, ":12<Enter>");
+	s = ui_draw(u);
+	ok(row_has(s, s->rows - 1, "No paragraph 12"), "a bare 12 is "
+	    "ambiguous there, an error and not a guess");
+	ui_free(u);
+}
+
+static void
+test_scroll(void)
+{
+	struct ui *u = open_ui(S001, 80, 24);
+	const struct ui_screen *s;
+	char *before, *after;
+
+	s = ui_draw(u);
+	before = row_text(s, 1);
+	keys(u, "j");
+	s = ui_draw(u);
+	is_int(s->scroll, 1, "j: the screen may scroll by one row");
+	after = row_text(s, 0);
+	is_str(after, before, "... row 1 became row 0");
+	free(after);
+	free(before);
+	keys(u, "k");
+	s = ui_draw(u);
+	is_int(s->scroll, -1, "k scrolls back");
+	keys(u, "<Space>");
+	s = ui_draw(u);
+	is_int(s->scroll, 0, "a whole page is repainted, not scrolled");
+	keys(u, "d");
+	s = ui_draw(u);
+	is_int(s->scroll, s->text_rows / 2, "d: half a screen");
+	keys(u, ":40<Enter>");
+	s = ui_draw(u);
+	is_int(s->scroll, 0, "a jump gives no scroll hint");
+	keys(u, "k");
+	keys(u, "<C-l>");
+	s = ui_draw(u);
+	ok(s->full && s->scroll == 0, "C-l asks for a full repaint");
+	ui_free(u);
+}
+
+static void
+test_resize(void)
+{
+	struct ui *u = open_ui(S002, 120, 30);
+	const struct ui_screen *s;
+
+	keys(u, ":42<Enter>j");
+	ui_draw(u);
+	ui_resize(u, 40, 30);
+	s = ui_draw(u);
+	ok(row_has(s, s->rows - 2, "¶ 42"), "120 -> 40 columns keeps "
+	    "paragraph 42 at the top");
+	ui_resize(u, 120, 30);
+	s = ui_draw(u);
+	ok(row_has(s, s->rows - 2, "¶ 42"), "... and back");
+	ui_resize(u, 10, 3);
+	s = ui_draw(u);
+	ok(screen_has(s, "Terminal too small"), "a tiny terminal gets a "
+	    "message");
+	ui_resize(u, 120, 30);
+	s = ui_draw(u);
+	ok(row_has(s, s->rows - 2, "¶ 42"), "after which the place is kept");
+	ui_free(u);
+}
+
+static void
+test_search(void)
+{
+	struct ui *u = open_ui(S002, 100, 30);
+	const struct ui_screen *s;
+	char *top, *now;
+	int n;
+
+	s = ui_draw(u);
+	top = row_text(s, 0);
+	keys(u, "/الاتجار");
+	s = ui_draw(u);
+	ok(count_face(s, TF_MATCH_CURRENT) > 0, "incremental: the first "
+	    "match is marked while typing");
+	keys(u, "<Enter>");
+	s = ui_draw(u);
+	n = count_face(s, TF_MATCH);
+	ok(n > 0, "all matches on screen are highlighted (%d cells)", n);
+	keys(u, "n");
+	s = ui_draw(u);
+	ok(count_face(s, TF_MATCH_CURRENT) > 0, "n moves to the next match");
+	keys(u, ":noh<Enter>");
+	s = ui_draw(u);
+	is_int(count_face(s, TF_MATCH) + count_face(s, TF_MATCH_CURRENT), 0,
+	    ":noh clears the highlight");
+	keys(u, "g/zzzqqq<Enter>");
+	s = ui_draw(u);
+	ok(row_has(s, s->rows - 1, "Pattern not found"), "no match says so");
+	now = row_text(s, 0);
+	is_str(now, top, "... and stays put");
+	free(now);
+	keys(u, "/a/67");
+	s = ui_draw(u);
+	now = row_text(s, 0);
+	ok(strcmp(now, top) != 0 && count_face(s, TF_MATCH_CURRENT) > 0,
+	    "typing a search moves to the match (a/67: A/67, in a footnote)");
+	free(now);
+	keys(u, "<Esc>");
+	s = ui_draw(u);
+	now = row_text(s, 0);
+	is_str(now, top, "Esc abandons the search and goes back");
+	free(now);
+	free(top);
+	ui_free(u);
+}
+
+static void
+test_lists(void)
+{
+	struct ui *u = open_ui(S001, 100, 30);
+	const struct ui_screen *s;
+	char *row;
+
+	keys(u, "h");
+	s = ui_draw(u);
+	ok(screen_has(s, "line-down") && screen_has(s, "para-next"),
+	    "h shows the help, from the keymap");
+	keys(u, "q");
+	ok(!ui_done(u), "q in a list closes the list, not the reader");
+	keys(u, "<F1>");
+	s = ui_draw(u);
+	ok(row_has(s, 0, "normal mode"), "F1 shows it too");
+	keys(u, "<Esc>o");
+	s = ui_draw(u);
+	ok(row_has(s, s->rows - 2, "Outline"), "o opens the outline");
+	keys(u, "jjj<Enter>");
+	s = ui_draw(u);
+	row = row_text(s, s->rows - 2);
+	ok(strstr(row, "¶") != NULL || strstr(row, "§") != NULL,
+	    "Enter in the outline jumps (%s)", row);
+	free(row);
+	ui_free(u);
+
+	u = open_ui(S002, 100, 30);
+	keys(u, ":1<Enter>f");
+	s = ui_draw(u);
+	ok(row_has(s, s->rows - 1, "No footnotes in paragraph 1"),
+	    "f where there are none");
+	ui_free(u);
+}
+
+static void
+test_view_moves(void)
+{
+	struct doc *d;
+	struct view *v;
+	struct view_pos p = { 0, 0 }, q, e;
+	char *cause = NULL;
+	long total = 0, m;
+	size_t i;
+
+	d = doc_import_file(S000, NULL, &cause);
+	free(cause);
+	if (!ok(d != NULL, "import 000"))
+		return;
+	v = view_new(d, 60, 0);
+	while ((m = view_move(v, &p, 7)) > 0)
+		total += m;
+	e = view_end(v, 1);
+	ok(view_pos_cmp(&p, &e) == 0, "moving down stops at the last row");
+	q = p;
+	is_int(-view_move(v, &q, -total - 100), total, "and back up is the "
+	    "same number of rows");
+	ok(q.block == 0 && q.row == 0, "to the first row");
+	for (i = 0; i < doc_block_count(d); i += 5) {
+		q = view_pos_of(v, i, 0);
+		if (q.block != i || view_row_offset(v, &q) != 0)
+			break;
+	}
+	ok(i >= doc_block_count(d), "view_pos_of/view_row_offset agree");
+	view_free(v);
+	doc_free(d);
+}
+
+int
+main(void)
+{
+	char *cause = NULL;
+
+	km = km_new();
+	if (km_load_file(km, "keymaps/default.keys", NULL, NULL, &cause) < 0) {
+		printf("Bail out! %s\n", cause);
+		return 1;
+	}
+	test_goto();
+	test_scroll();
+	test_resize();
+	test_search();
+	test_lists();
+	test_view_moves();
+	km_free(km);
+	return tap_done();
+}
