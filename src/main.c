@@ -758,6 +758,7 @@ cmd_check_terminal(void)
 		}
 	buf_addc(&out, '\n');
 	out_flush(&out);
+	buf_free(&out);
 	lay_lines_free(&ll);
 	lay_para_free(lp);
 	free(cps);

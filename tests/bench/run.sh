@@ -12,13 +12,7 @@ mkdir -p "$OUT"
 cc -O2 -o "$B/measure" tests/bench/measure.c
 
 # The input: the four seeds repeated to about 8 MB.
-big=$OUT/seeds-8mb.txt
-if [ ! -f "$big" ]; then
-	: >"$big"
-	while [ "$(wc -c <"$big")" -lt 8000000 ]; do
-		cat tests/corpus/0*.txt >>"$big"
-	done
-fi
+. tests/bench/input.sh
 bytes=$(wc -c <"$big")
 
 # best NAME CMD...: the best wall time of RUNS runs, and its peak memory
@@ -66,3 +60,11 @@ echo "import (issue 3): hamish outline, output discarded"
 o=$(best outline "$HAMISH" outline "$big")
 report "hamish outline" ${o% *} ${o#* }
 awk -v w="${o% *}" -v b="$bytes" 'BEGIN { printf "  import speed: %.1f MB/s (target >= 100)\n", b / 1048576 / (w / 1000) }'
+
+echo
+echo "search (issue 4): a step of the reader's search on the same input"
+B=$B sh tests/bench/search.sh
+
+echo
+echo "the reader over a pseudo-terminal (issue 4): hamish against less"
+B=$B HAMISH=$HAMISH sh tests/bench/pty.sh

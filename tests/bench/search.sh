@@ -33,14 +33,8 @@ cc $cflags -Isrc -o "$B/bench-search" tests/bench/search.c $objs \
     $ldflags $libs
 [ -x "$B/measure" ] || cc -O2 -o "$B/measure" tests/bench/measure.c
 
-# The input: the four seeds repeated to about 8 MB (as run.sh makes it).
-big=$OUT/seeds-8mb.txt
-if [ ! -f "$big" ]; then
-	: >"$big"
-	while [ "$(wc -c <"$big")" -lt 8000000 ]; do
-		cat tests/corpus/0*.txt >>"$big"
-	done
-fi
+# The input: the four seeds repeated to about 8 MB.
+. tests/bench/input.sh
 
 out=$("$B/bench-search" "$big" "$OFTEN" "$NEVER" "$RUNS")
 echo "$out" | grep -v '^#'

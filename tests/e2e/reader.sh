@@ -111,7 +111,7 @@ ok $? "... and without it harakat are ignored: found"
 # q leaves the terminal as it was; a signal restores it too.
 cat >"$T/wrap.sh" <<EOF
 printf 'BEFORE\n'
-"$HAMISH" "$S001"
+sh -c 'echo \$\$ >"$T/pid"; exec "$HAMISH" "$S001"'
 echo "AFTER rc=\$?"
 exec sleep 60
 EOF
@@ -127,7 +127,7 @@ ok $? "... with what was there before"
 for sig in TERM HUP INT; do
 	tmux_start 80 24 sh "$T/wrap.sh"
 	tmux_wait_for '%'
-	pkill -"$sig" -f "^$HAMISH $S001\$"
+	kill -"$sig" "$(cat "$T/pid")"
 	tmux_wait_for_text 'AFTER rc='
 	ok $? "SIG$sig: hamish goes"
 	tmux_screen | has_forms
@@ -148,6 +148,19 @@ case $title in *PWNED*) r=1 ;; *) r=0 ;; esac
 ok $r "... the title was not changed ($title)"
 tmux_screen -e | grep -q "$(printf '\033')\\[31m"
 ok $((! $?)) "... no red from the document"
+
+# Colours: the dark theme's 256 colours; none with NO_COLOR, where the
+# status line is still set apart (reverse video).
+tmux_start 100 30 "$HAMISH" "$S001"
+tmux_wait_for '%'
+tmux_screen -e | grep -q '38;5;'
+ok $? "the dark theme draws in 256 colours"
+tmux_start 100 30 env NO_COLOR=1 "$HAMISH" "$S001"
+tmux_wait_for '%'
+tmux_screen -e | grep -q '38;5;\|48;5;\|\[3[0-7]m'
+ok $((! $?)) "NO_COLOR: no colours at all"
+tmux_screen -e | tail -n 2 | grep -q "$(printf '\033')\\[7m"
+ok $? "... the status line in reverse video instead"
 
 # A keymap file with a bad line: a file:line warning, not fatal.
 printf 'bind j line-down\nbind x pgae-down\nbind Q quit\n' \
