@@ -30,6 +30,7 @@ _tmux_n=0			# servers started, for their names
 _tmux_sock=hamish-test-$$-0	# the server's -L name
 _tmux_path=			# and its socket file
 _tmux_up=0
+_tmux_watch=			# the watchdog's PID
 
 _tmux() {
 	LANG=C.UTF-8 LC_ALL=C.UTF-8 tmux -u -L "$_tmux_sock" -f /dev/null "$@"
@@ -39,7 +40,7 @@ _tmux() {
 # read back the trap it set, `$(trap)`, so that is repeated here).
 _tmux_atexit() {
 	tmux_stop
-	[ -n "${T:-}" ] && rm -rf "$T"
+	[ -z "${T:-}" ] || rm -rf "$T"
 }
 
 # _tmux_diag WHAT: says on stderr what timed out and shows the screen,
@@ -93,6 +94,17 @@ tmux_start() {
 	    env LANG=C.UTF-8 LC_ALL=C.UTF-8 "$@" || return 1
 	_tmux_up=1
 	_tmux_path=$(_tmux display-message -p '#{socket_path}')
+	# a watchdog: if this script is killed (SIGKILL, where no trap
+	# runs), the server, the program and T must not outlive it
+	(
+		while kill -0 "$$" 2>/dev/null; do
+			sleep 1
+		done
+		_tmux kill-server
+		rm -f "$_tmux_path"
+		[ -z "${T:-}" ] || rm -rf "$T"	# lib.sh's trap did not run
+	) </dev/null >/dev/null 2>&1 &
+	_tmux_watch=$!
 }
 
 # tmux_keys TEXT...: types TEXT literally (no key names), each argument
@@ -193,6 +205,7 @@ tmux_wait_exit() {
 # tmux_stop: kills the server and the program; harmless if none runs.
 tmux_stop() {
 	if [ "$_tmux_up" = 1 ]; then
+		kill "$_tmux_watch" 2>/dev/null
 		_tmux kill-server >/dev/null 2>&1
 		_tmux_up=0
 		# tmux 3.3 leaves its socket behind
