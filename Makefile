@@ -92,15 +92,20 @@ bench: all
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 \
 	    $(DESTDIR)$(DATADIR)/keymaps $(DESTDIR)$(DATADIR)/themes
 	install -m 755 $(HAMISH) $(DESTDIR)$(BINDIR)/hamish
 	install -m 644 man/hamish.1 $(DESTDIR)$(MANDIR)/man1/hamish.1
+	install -m 644 man/hamish-keys.5 man/hamish-theme.5 \
+	    $(DESTDIR)$(MANDIR)/man5/
 	for f in keymaps/*.keys themes/*.theme; do \
 	    [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/$${f%%/*}/ \
 	    || true; done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/hamish $(DESTDIR)$(MANDIR)/man1/hamish.1
+	rm -f $(DESTDIR)$(BINDIR)/hamish $(DESTDIR)$(MANDIR)/man1/hamish.1 \
+	    $(DESTDIR)$(MANDIR)/man5/hamish-keys.5 \
+	    $(DESTDIR)$(MANDIR)/man5/hamish-theme.5
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
