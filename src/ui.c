@@ -627,6 +627,11 @@ list_follow(struct ui *u)
 		l->top = l->sel;
 		return;
 	}
+	if (l->one_line) {	/* a row an entry: no layout needed */
+		if (l->sel - l->top >= (size_t)text_rows(u))
+			l->top = l->sel - (size_t)text_rows(u) + 1;
+		return;
+	}
 	buf_init(&tmp);
 	for (;;) {
 		for (rows = 0, e = l->top; e <= l->sel; e++)

@@ -337,6 +337,16 @@ test_lists(void)
 	free(row);
 	ui_free(u);
 
+	u = open_ui(S003, 100, 30);
+	keys(u, ":4.12<Enter>o");
+	s = ui_draw(u);
+	ok(count_face(s, TF_SELECTED) > 0, "the outline opens with the bar "
+	    "on screen, at the paragraph at the top (far down the list)");
+	keys(u, "<Enter>");
+	s = ui_draw(u);
+	ok(row_has(s, s->rows - 2, "¶ 4.12"), "... Enter stays there");
+	ui_free(u);
+
 	u = open_ui(S002, 100, 30);
 	keys(u, ":1<Enter>f");
 	s = ui_draw(u);
