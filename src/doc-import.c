@@ -258,17 +258,6 @@ mem_find(const char *s, size_t n, const char *p)
 	return false;
 }
 
-/* Code points in n bytes of UTF-8. */
-static size_t
-cp_count(const char *s, size_t n)
-{
-	size_t i, c = 0;
-
-	for (i = 0; i < n; i++)
-		c += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return c;
-}
-
 /* Skips white space from *i. */
 static void
 skip_ws(const char *s, size_t n, size_t *i)
@@ -1763,9 +1752,9 @@ inline_parse(struct inl *in, const char *s, size_t n, bool pdf,
 				buf_addc(&in->out, '(');
 				buf_add(&in->out, s + st, j - st);
 				buf_addc(&in->out, ')');
-				inl_span(in, cp, cp + 2 + cp_count(s + st,
+				inl_span(in, cp, cp + 2 + utf8_count(s + st,
 				    j - st), DOC_SPAN_FOOTREF, lab, labn);
-				cp += 2 + cp_count(s + st, j - st);
+				cp += 2 + utf8_count(s + st, j - st);
 				i = j + 1;
 				continue;
 			}

@@ -194,6 +194,16 @@ buf_addf(struct buf *b, const char *fmt, ...)
 }
 
 size_t
+utf8_count(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+size_t
 utf8_put(char *p, uint32_t cp)
 {
 	if (cp < 0x80) {

@@ -54,6 +54,8 @@ void	 buf_vaddf(struct buf *, const char *, va_list);
 void	 buf_add_utf8(struct buf *, uint32_t);
 /* Writes cp as UTF-8 at p (room for 4 bytes); returns the bytes used. */
 size_t	 utf8_put(char *, uint32_t);
+/* Code points in n bytes of well-formed UTF-8 (lead bytes counted). */
+size_t	 utf8_count(const char *, size_t);
 /* Appends n bytes and a NUL; returns the offset they start at. */
 size_t	 buf_add_str(struct buf *, const void *, size_t);
 /* Hands data to the caller (who frees it) and empties the buffer. */

@@ -67,17 +67,6 @@ struct view {
 	size_t		 nsorted;
 };
 
-/* Code points in len bytes of well-formed UTF-8. */
-static size_t
-utf8_count(const char *s, size_t len)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < len; i++)
-		n += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return n;
-}
-
 struct view *
 view_new(const struct doc *d, int width, int flags)
 {
