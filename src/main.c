@@ -450,33 +450,28 @@ looks_load(struct looks *l, bool keys, const char *name, bool user)
 {
 	const char *dir = keys ? "keymaps" : "themes";
 	const struct builtin_file *bf;
-	char *data, *cause;
-	size_t len;
+	char *cause = NULL;
+	int rc;
 
 	if (!user && strchr(name, '/') == NULL &&
 	    (bf = builtin_find(dir, name, keys ? "keys" : "theme")) != NULL) {
 		looks_parse(l, keys, bf->data, bf->len, bf->name);
 		return true;
 	}
-	if (util_file_read(name, &data, &len, &cause) != 0) {
-		if (user) {
-			warn_collect(&l->w, cause);
-			free(cause);
-			return true;
-		}
-		if (strchr(name, '/') == NULL)
-			fprintf(stderr, "hamish: no %s called '%s' (built in: "
-			    "%s)\n", keys ? "keymap" : "theme", name, keys ?
-			    "default, emacs" :
-			    "dark, light, high-contrast, mono");
-		else
-			fprintf(stderr, "hamish: %s\n", cause);
-		free(cause);
-		return false;
-	}
-	looks_parse(l, keys, data, len, name);
-	free(data);
-	return true;
+	rc = keys ? km_load_file(l->km, name, warn_collect, &l->w, &cause) :
+	    theme_load_file(l->th, name, warn_collect, &l->w, &cause);
+	if (rc >= 0)
+		return true;
+	if (user)
+		warn_collect(&l->w, cause);
+	else if (strchr(name, '/') == NULL)
+		fprintf(stderr, "hamish: no %s called '%s' (built in: %s)\n",
+		    keys ? "keymap" : "theme", name, keys ? "default, emacs" :
+		    "dark, light, high-contrast, mono");
+	else
+		fprintf(stderr, "hamish: %s\n", cause);
+	free(cause);
+	return user;
 }
 
 /* The user's own file on top, when there is one. */

@@ -39,6 +39,16 @@ ok $? "... logical Arabic letters (alef lam) instead"
 LC_ALL=C grep -q "${ESC}Ptmux;${ESC}${ESC}\\[8l" "$T/tmux"
 ok $? "inside tmux: CSI 8 l wrapped in the tmux passthrough"
 
+# An unknown keymap or theme, by name or as a file: one line, status 1.
+LANG=C.UTF-8 TERM=xterm-256color timeout 20 script -qec \
+    "$HAMISH --keymap nosuch $S001; echo rc=\$?; $HAMISH --theme $T/none \
+    $S001; echo rc=\$?" /dev/null >"$T/bad" 2>&1
+grep -q "no keymap called 'nosuch'" "$T/bad"
+ok $? "an unknown keymap name is named, with the built-in ones"
+grep -q "$T/none: No such file" "$T/bad"
+ok $? "a theme file that is not there is named"
+is "$(grep -c '^rc=1' "$T/bad")" 2 "... both exit with status 1"
+
 # check-terminal: the test line, no escape sequences when piped.
 "$HAMISH" check-terminal >"$T/check"
 ok $? "check-terminal runs"
