@@ -223,8 +223,10 @@ key_of(int rc, wint_t wc)
 	}
 }
 
-/* The next key, Esc followed quickly by a key read as Meta; 0 when
- * interrupted. */
+#define KEY_FAILED	0xFFFFFFFFu	/* key_read(): the read failed */
+
+/* The next key, Esc followed quickly by a key read as Meta; 0 for a key
+ * we don't know; KEY_FAILED when the read failed or a signal came. */
 static uint32_t
 key_read(void)
 {
@@ -232,8 +234,9 @@ key_read(void)
 	wint_t wc;
 	int rc;
 
+	errno = 0;
 	if ((rc = wget_wch(stdscr, &wc)) == ERR)
-		return 0;
+		return KEY_FAILED;
 	k = key_of(rc, wc);
 	if (k != KM_KEY_ESC)
 		return k;
@@ -251,7 +254,7 @@ ui_curses_run(struct ui *u, const struct theme *t, enum ui_bidi bidi)
 {
 	SCREEN *scr;
 	uint32_t k;
-	int sig;
+	int sig, errors = 0;
 
 	bidi_mode = bidi;
 	if (bidi == UI_BIDI_APP)
@@ -279,8 +282,19 @@ ui_curses_run(struct ui *u, const struct theme *t, enum ui_bidi bidi)
 	ui_resize(u, COLS, LINES);
 	while (!ui_done(u) && got_signal == 0) {
 		paint(ui_draw(u));
-		if ((k = key_read()) == 0)
-			continue;	/* a signal, or a key we don't know */
+		if ((k = key_read()) == KEY_FAILED) {
+			/*
+			 * A signal, or else a terminal that is gone without
+			 * a SIGHUP: then every read fails at once, so stop
+			 * rather than spin.
+			 */
+			if (errno != EINTR && ++errors > 100)
+				break;
+			continue;
+		}
+		errors = 0;
+		if (k == 0)
+			continue;	/* a key we don't know */
 		if (k == KM_KEY_RESIZE)
 			ui_resize(u, COLS, LINES);
 		else

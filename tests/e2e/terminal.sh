@@ -39,6 +39,12 @@ ok $? "... logical Arabic letters (alef lam) instead"
 LC_ALL=C grep -q "${ESC}Ptmux;${ESC}${ESC}\\[8l" "$T/tmux"
 ok $? "inside tmux: CSI 8 l wrapped in the tmux passthrough"
 
+# A terminal that goes away without a SIGHUP (not the controlling one):
+# every read fails, and hamish must stop, not spin.
+cc -o "$T/gone" tests/e2e/gone.c
+LANG=C.UTF-8 TERM=xterm-256color "$T/gone" "$HAMISH" "$S001" >"$T/gone.out"
+is "$(cat "$T/gone.out")" "exit 0" "a terminal gone without SIGHUP: hamish stops"
+
 # An unknown keymap or theme, by name or as a file: one line, status 1.
 LANG=C.UTF-8 TERM=xterm-256color timeout 20 script -qec \
     "$HAMISH --keymap nosuch $S001; echo rc=\$?; $HAMISH --theme $T/none \
