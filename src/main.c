@@ -48,7 +48,7 @@ static const char usage_text[] =
 "A reader for Arabic documents in the terminal.\n"
 "\n"
 "hamish FILE... opens a full-screen reader (when standard output is not a\n"
-"terminal it prints FILE as render does).  Keys of the default keymap:\n"
+"terminal it prints each as render does).  Keys of the default keymap:\n"
 "  j k, arrows  line      Space b, PgDn PgUp  screen    d u  half screen\n"
 "  g G  start, end        ] [  numbered paragraph       } {  heading\n"
 "  :12 :١٢ :12(b) :4.12  go to an address               o  outline\n"

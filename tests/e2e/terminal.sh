@@ -70,4 +70,9 @@ ok $((! $?)) "... no escape sequence into a pipe"
 COLUMNS=80 "$HAMISH" "$S001" >"$T/plain"
 cmp -s "$T/plain" "$T/r80"
 ok $? "hamish FILE into a pipe prints what render prints"
+S002=tests/corpus/002_a2ddec63a1cf2f60.txt
+"$HAMISH" render --width 80 "$S002" >>"$T/r80"
+COLUMNS=80 "$HAMISH" "$S001" "$S002" >"$T/plain2"
+cmp -s "$T/plain2" "$T/r80"
+ok $? "... and with two files, each in turn"
 done_testing
