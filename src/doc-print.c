@@ -29,53 +29,11 @@ static const char *const span_names[] = {
 	"bold", "italic", "footref"
 };
 
-/* Appends s as a JSON string (or null); control characters escaped. */
-static void
-json_str(struct buf *b, const char *s)
-{
-	const unsigned char *p;
-
-	if (s == NULL) {
-		buf_adds(b, "null");
-		return;
-	}
-	buf_addc(b, '"');
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		switch (*p) {
-		case '"':
-			buf_adds(b, "\\\"");
-			break;
-		case '\\':
-			buf_adds(b, "\\\\");
-			break;
-		case '\n':
-			buf_adds(b, "\\n");
-			break;
-		case '\t':
-			buf_adds(b, "\\t");
-			break;
-		case '\r':
-			buf_adds(b, "\\r");
-			break;
-		default:
-			if (*p < 0x20 || *p == 0x7F)
-				buf_addf(b, "\\u%04x", *p);
-			else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
-				/* C1 controls (U+0080..009F): a terminal
-				 * may take U+009B for CSI */
-				buf_addf(b, "\\u%04x", *++p);
-			else
-				buf_addc(b, (char)*p);
-		}
-	}
-	buf_addc(b, '"');
-}
-
 static void
 json_key(struct buf *b, const char *k, const char *v, bool comma)
 {
 	buf_addf(b, "%s\"%s\": ", comma ? ", " : "", k);
-	json_str(b, v);
+	buf_add_json(b, v);
 }
 
 void
@@ -129,7 +87,7 @@ doc_json_print(struct buf *b, const struct doc *d)
 		for (k = 0; k < doc_block_fn_count(d, i); k++) {
 			if (k > 0)
 				buf_adds(b, ", ");
-			json_str(b, doc_block_fn(d, i, k));
+			buf_add_json(b, doc_block_fn(d, i, k));
 		}
 		buf_adds(b, "], \"spans\": [");
 		sp = doc_block_spans(d, i, &n);

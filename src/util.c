@@ -306,3 +306,57 @@ fail:
 	buf_free(&b);
 	return -1;
 }
+
+uint64_t
+util_hash64(const void *p, size_t n, uint64_t h)
+{
+	const unsigned char *s = p;
+
+	while (n-- > 0) {
+		h ^= *s++;
+		h *= 0x100000001b3ULL;	/* the 64-bit FNV prime */
+	}
+	return h;
+}
+
+/* Appends s as a JSON string (or null); control characters escaped. */
+void
+buf_add_json(struct buf *b, const char *s)
+{
+	const unsigned char *p;
+
+	if (s == NULL) {
+		buf_adds(b, "null");
+		return;
+	}
+	buf_addc(b, '"');
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		switch (*p) {
+		case '"':
+			buf_adds(b, "\\\"");
+			break;
+		case '\\':
+			buf_adds(b, "\\\\");
+			break;
+		case '\n':
+			buf_adds(b, "\\n");
+			break;
+		case '\t':
+			buf_adds(b, "\\t");
+			break;
+		case '\r':
+			buf_adds(b, "\\r");
+			break;
+		default:
+			if (*p < 0x20 || *p == 0x7F)
+				buf_addf(b, "\\u%04x", *p);
+			else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+				/* C1 controls (U+0080..009F): a terminal
+				 * may take U+009B for CSI */
+				buf_addf(b, "\\u%04x", *++p);
+			else
+				buf_addc(b, (char)*p);
+		}
+	}
+	buf_addc(b, '"');
+}

@@ -58,6 +58,9 @@ size_t	 utf8_put(char *, uint32_t);
 size_t	 utf8_count(const char *, size_t);
 /* Appends n bytes and a NUL; returns the offset they start at. */
 size_t	 buf_add_str(struct buf *, const void *, size_t);
+/* Appends s as a JSON string, or null for NULL; control characters
+ * (C0, DEL, C1) escaped so that the output is safe on a terminal. */
+void	 buf_add_json(struct buf *, const char *);
 /* Hands data to the caller (who frees it) and empties the buffer. */
 char	*buf_steal(struct buf *);
 
@@ -67,5 +70,14 @@ char	*buf_steal(struct buf *);
  * frees) to a one-line message without the "hamish:" prefix.
  */
 int	 util_file_read(const char *, char **, size_t *, char **);
+
+/*
+ * FNV-1a, 64 bits: folds n bytes at p into hash h and returns the new
+ * hash; start a fresh hash with UTIL_HASH64_INIT.  Byte order does not
+ * matter, so a hash may be stored and compared on another machine.  Not
+ * for adversarial input (it is not a keyed or cryptographic hash).
+ */
+#define UTIL_HASH64_INIT	0xcbf29ce484222325ULL
+uint64_t util_hash64(const void *, size_t, uint64_t);
 
 #endif
