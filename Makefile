@@ -28,7 +28,8 @@ ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
 # Sanitizer builds live in their own tree so both can coexist.
 B	 = build$(if $(SAN),-san)
-LIB_SRC	 = $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_SRC	 = $(filter-out src/main%.c,$(wildcard src/*.c))
+CLI_OBJ	 = $(B)/main.o $(B)/main-notes.o
 LIB_OBJ	 = $(LIB_SRC:src/%.c=$(B)/%.o) $(B)/builtin-data.o
 DATA	 = $(wildcard keymaps/*.keys themes/*.theme)
 UNIT_SRC = $(wildcard tests/unit/test-*.c)
@@ -62,7 +63,7 @@ $(B)/builtin-data.c: $(DATA) mk/embed.sh | $(B)
 $(B)/builtin-data.o: $(B)/builtin-data.c src/builtin.h
 	$(CC) $(ALL_CFLAGS) -Isrc -c $< -o $@
 
-$(HAMISH): $(B)/main.o $(LIB_OBJ)
+$(HAMISH): $(CLI_OBJ) $(LIB_OBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(B)/test-%: tests/unit/test-%.c tests/tap.h $(LIB_OBJ) | $(B)

@@ -43,6 +43,41 @@ static const struct {
 	[ACT_BUFFER_PREV] =	{ "buffer-prev", "Previous open document" },
 	[ACT_SELECT] =		{ "select", "Go to the entry under the bar" },
 	[ACT_CLOSE] =		{ "close", "Close the list" },
+	[ACT_VISUAL] =		{ "visual",
+				  "Select words (the search match or the "
+				  "first word on screen); again: stop" },
+	[ACT_EXTEND_WORD] =	{ "extend-word",
+				  "Selection: one more word" },
+	[ACT_SHRINK_WORD] =	{ "shrink-word", "Selection: one word less" },
+	[ACT_EXTEND_LINE] =	{ "extend-line", "Selection: to the next line" },
+	[ACT_SHRINK_LINE] =	{ "shrink-line",
+				  "Selection: back to the previous line" },
+	[ACT_SWAP_END] =	{ "swap-end",
+				  "Selection: move the other end" },
+	[ACT_HIGHLIGHT] =	{ "highlight",
+				  "Highlight the selection or the paragraph "
+				  "at the top; again: next colour" },
+	[ACT_NOTE] =		{ "note",
+				  "Add or edit a note on the selection, the "
+				  "annotation or the paragraph at the top" },
+	[ACT_NOTE_EDITOR] =	{ "note-editor",
+				  "The same in $EDITOR, for long notes" },
+	[ACT_COPY] =		{ "copy",
+				  "Copy the selection or the paragraph at "
+				  "the top (OSC 52)" },
+	[ACT_DELETE] =		{ "delete-annotation",
+				  "Delete the annotation at the top (or "
+				  "under the bar)" },
+	[ACT_UNDO] =		{ "undo", "Bring back the last deleted "
+				  "annotation" },
+	[ACT_NOTES] =		{ "notes", "List this document's "
+				  "annotations" },
+	[ACT_REATTACH] =	{ "reattach",
+				  "List: re-attach this annotation; "
+				  "selection: attach it here" },
+	[ACT_MARK_SET] =	{ "mark", "Set bookmark LETTER here (A-Z: "
+				  "across documents)" },
+	[ACT_MARK_GOTO] =	{ "goto-mark", "Go to bookmark LETTER" },
 	[ACT_PROMPT_ACCEPT] =	{ "prompt-accept", "Run what was typed" },
 	[ACT_PROMPT_CANCEL] =	{ "prompt-cancel", "Abandon the prompt" },
 	[ACT_PROMPT_ERASE] =	{ "prompt-erase",

@@ -39,6 +39,7 @@ static const char *const mode_names[KM_NMODES] = {
 	[KM_NORMAL] = "normal",
 	[KM_LIST] = "list",
 	[KM_PROMPT] = "prompt",
+	[KM_SELECT] = "select",
 };
 
 /*

@@ -48,7 +48,8 @@ enum {
 enum km_mode {
 	KM_NORMAL,	/* reading */
 	KM_LIST,	/* a list over the text: outline, footnotes, help */
-	KM_PROMPT,	/* typing after `:`, `/` or `?` */
+	KM_PROMPT,	/* typing after `:`, `/` or `?`, or a note */
+	KM_SELECT,	/* a selection (v) being made */
 	KM_NMODES
 };
 

@@ -23,7 +23,9 @@
 #include "doc.h"
 #include "keymap.h"
 #include "layout.h"
+#include "main.h"
 #include "render.h"
+#include "store.h"
 #include "text.h"
 #include "theme.h"
 #include "ui.h"
@@ -32,10 +34,8 @@
 
 #define HAMISH_VERSION	"0.1.0"
 
-#define EXIT_USAGE	1
-#define EXIT_INPUT	2
 
-static const char usage_text[] =
+const char usage_text[] =
 "usage: hamish [--keymap NAME|FILE] [--theme NAME|FILE] [--bidi=app|terminal]\n"
 "              [--exact] [--encoding NAME] FILE...\n"
 "       hamish render [--width W] [--no-shape] [--plain] [--map]\n"
@@ -93,7 +93,7 @@ static const char usage_text[] =
 "exit status: 0 success, 1 usage error (also: locale not UTF-8, unusable\n"
 "terminal), 2 unreadable document, 3 fatal\n";
 
-static void
+void
 usage_error(const char *msg)
 {
 	fprintf(stderr, "hamish: %s\n", msg);
@@ -113,7 +113,7 @@ default_width(void)
 	return 80;
 }
 
-static void
+void
 out_flush(struct buf *out)
 {
 	if (out->len > 0 && fwrite(out->data, 1, out->len, stdout) != out->len)
@@ -210,8 +210,8 @@ render_plain(const char *path, const struct render_opts *o)
  * empty document (nothing to show), EXIT_INPUT after printing one line.
  * Warnings of the importer go to standard error as FILE:LINE: lines.
  */
-static struct doc *
-doc_load(const char *path, const char *encoding, int *rc)
+struct doc *
+main_doc_load(const char *path, const char *encoding, int *rc)
 {
 	struct doc_import_opts io = { encoding, NULL };
 	const struct doc_diag *dg;
@@ -254,7 +254,7 @@ render_doc(const char *path, const struct render_opts *o)
 	size_t i, n;
 	int rc;
 
-	if ((d = doc_load(path, o->encoding, &rc)) == NULL)
+	if ((d = main_doc_load(path, o->encoding, &rc)) == NULL)
 		return rc;
 	v = view_new(d, o->width, (o->lay_flags & LAY_NO_SHAPE) ?
 	    VIEW_NO_SHAPE : 0);
@@ -318,7 +318,7 @@ cmd_print(int argc, char **argv, bool json)
 	if (argc - optind != 1)
 		usage_error(json ? "dump takes one FILE" :
 		    "outline takes one FILE");
-	if ((d = doc_load(argv[optind], encoding, &rc)) == NULL)
+	if ((d = main_doc_load(argv[optind], encoding, &rc)) == NULL)
 		return rc;
 	buf_init(&out);
 	if (json)
@@ -594,6 +594,7 @@ cmd_read(int argc, char **argv)
 		{ "bidi", required_argument, NULL, 'b' },
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "exact", no_argument, NULL, 'x' },
+		{ "db", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -603,7 +604,9 @@ cmd_read(int argc, char **argv)
 	struct looks l = { NULL, NULL, { NULL, 0 } };
 	struct ui_opts uo;
 	struct ui *u;
-	char *keep = NULL, *cause = NULL;
+	struct store *st = NULL;
+	const char *db = NULL;
+	char *keep = NULL, *cause = NULL, *store_off = NULL;
 	bool bidi_set = false;
 	int ch, rc = 0, i;
 
@@ -626,6 +629,9 @@ cmd_read(int argc, char **argv)
 			break;
 		case 'x':
 			cli.exact = true;
+			break;
+		case 'd':
+			db = optarg;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -672,6 +678,10 @@ cmd_read(int argc, char **argv)
 	    VIEW_NO_SHAPE | VIEW_LOGICAL : 0;
 	uo.exact = o.exact;
 	uo.encoding = cli.encoding;
+	/* No database, no annotations: the documents still open. */
+	st = main_store_open(db, &store_off);
+	uo.store = st;
+	uo.store_off = store_off;
 	u = ui_new(&uo, 80, 24);
 	for (i = optind; i < argc; i++)
 		if (!ui_open(u, argv[i], &cause)) {
@@ -686,16 +696,20 @@ cmd_read(int argc, char **argv)
 	if (argc - optind > 1)
 		ui_message(u, false, "%d documents: :bn and :bp switch",
 		    argc - optind);
+	if (st == NULL)
+		ui_message(u, true, "Annotations off: %s", store_off);
 	if (l.w.n > 0)
 		ui_message(u, true, "%s%s", l.w.first, l.w.n > 1 ?
 		    " (and more warnings)" : "");
 	rc = ui_curses_run(u, l.th, o.bidi);
 	ui_free(u);
 out:
+	store_close(st);
 	km_free(l.km);
 	theme_free(l.th);
 	free(l.w.first);
 	free(keep);
+	free(store_off);
 	return rc;
 }
 
@@ -806,6 +820,8 @@ main(int argc, char **argv)
 		rc = cmd_print(argc - 1, argv + 1, true);
 	else if (strcmp(argv[1], "check-terminal") == 0)
 		rc = cmd_check_terminal();
+	else if (strcmp(argv[1], "notes") == 0)
+		rc = cmd_notes(argc - 1, argv + 1);
 	else
 		rc = cmd_read(argc, argv);
 	text_cleanup();

@@ -38,6 +38,14 @@ static const char *const face_names[TF_NFACES] = {
 	[TF_ERROR] = "error",
 	[TF_PROMPT] = "prompt",
 	[TF_SELECTED] = "selected",
+	[TF_HL_YELLOW] = "highlight",
+	[TF_HL_GREEN] = "highlight-green",
+	[TF_HL_BLUE] = "highlight-blue",
+	[TF_HL_PINK] = "highlight-pink",
+	[TF_NOTE] = "note",
+	[TF_REVIEW] = "review",
+	[TF_SELECTION] = "selection",
+	[TF_NOTEMARK] = "notemark",
 };
 
 /*
@@ -62,6 +70,14 @@ static const unsigned mono_fallback[TF_NFACES] = {
 	[TF_ERROR] = THEME_BOLD,
 	[TF_PROMPT] = 0,
 	[TF_SELECTED] = THEME_REVERSE,
+	[TF_HL_YELLOW] = THEME_UNDERLINE,
+	[TF_HL_GREEN] = THEME_UNDERLINE | THEME_BOLD,
+	[TF_HL_BLUE] = THEME_UNDERLINE | THEME_DIM,
+	[TF_HL_PINK] = THEME_UNDERLINE | THEME_ITALIC,
+	[TF_NOTE] = THEME_UNDERLINE,
+	[TF_REVIEW] = THEME_UNDERLINE | THEME_DIM,
+	[TF_SELECTION] = THEME_REVERSE,
+	[TF_NOTEMARK] = THEME_BOLD,
 };
 
 static const struct {

@@ -30,6 +30,14 @@ enum theme_face {
 	TF_ERROR,		/* error messages */
 	TF_PROMPT,		/* what is typed after : / ? */
 	TF_SELECTED,		/* the bar in a list */
+	TF_HL_YELLOW,		/* highlights, by style (the default one) */
+	TF_HL_GREEN,
+	TF_HL_BLUE,
+	TF_HL_PINK,
+	TF_NOTE,		/* words with a note and no highlight */
+	TF_REVIEW,		/* an annotation whose place needs review */
+	TF_SELECTION,		/* what v selects */
+	TF_NOTEMARK,		/* the marker of annotated rows */
 	TF_NFACES
 };
 

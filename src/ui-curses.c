@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -249,10 +250,94 @@ key_read(void)
 	return k2 == 0 || k2 == KM_KEY_RESIZE ? k2 : k2 | KM_META;
 }
 
+/*
+ * Copies text to the clipboard of the terminal (and of the terminal
+ * around tmux) with OSC 52: base64 of the UTF-8, so the logical text
+ * arrives whatever the screen shows.  Inside tmux the plain sequence is
+ * for tmux's own buffers (set-clipboard on), the passthrough for the
+ * outer terminal.
+ */
+static void
+clipboard_send(const char *text)
+{
+	static const char b64[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char *p = (const unsigned char *)text;
+	size_t len = strlen(text), i;
+	struct buf seq;
+	uint32_t v;
+
+	buf_init(&seq);
+	buf_adds(&seq, "\033]52;c;");
+	for (i = 0; i + 2 < len; i += 3) {
+		v = (uint32_t)p[i] << 16 | (uint32_t)p[i + 1] << 8 | p[i + 2];
+		buf_addc(&seq, b64[v >> 18 & 63]);
+		buf_addc(&seq, b64[v >> 12 & 63]);
+		buf_addc(&seq, b64[v >> 6 & 63]);
+		buf_addc(&seq, b64[v & 63]);
+	}
+	if (i < len) {
+		v = (uint32_t)p[i] << 16 | (i + 1 < len ? (uint32_t)p[i + 1] << 8 :
+		    0);
+		buf_addc(&seq, b64[v >> 18 & 63]);
+		buf_addc(&seq, b64[v >> 12 & 63]);
+		buf_addc(&seq, i + 1 < len ? b64[v >> 6 & 63] : '=');
+		buf_addc(&seq, '=');
+	}
+	buf_adds(&seq, "\a");
+	send_raw(seq.data);
+	buf_free(&seq);
+}
+
+/*
+ * Runs $VISUAL or $EDITOR (else vi) on path, without a shell: the
+ * variable is split at spaces into the program and its arguments.  The
+ * terminal is given back to the editor and taken again afterwards.
+ * True if the editor exited with status 0.
+ */
+static bool
+editor_run(const char *path)
+{
+	const char *e = getenv("VISUAL");
+	char *copy, *argv[16], *save = NULL, *w;
+	int argc = 0, status = 0;
+	pid_t pid;
+
+	if (e == NULL || *e == '\0')
+		e = getenv("EDITOR");
+	if (e == NULL || *e == '\0')
+		e = "vi";
+	copy = xstrdup(e);
+	for (w = strtok_r(copy, " \t", &save); w != NULL && argc < 14;
+	    w = strtok_r(NULL, " \t", &save))
+		argv[argc++] = w;
+	argv[argc++] = (char *)path;
+	argv[argc] = NULL;
+	def_prog_mode();
+	endwin();
+	if (bidi_mode == UI_BIDI_APP)
+		send_raw("\033[8h\033[0 k");	/* the editor's own bidi */
+	if ((pid = fork()) == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGHUP, SIG_DFL);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (bidi_mode == UI_BIDI_APP)
+		send_raw("\033[8l\033[1 k");
+	reset_prog_mode();
+	free(copy);
+	return pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
 int
 ui_curses_run(struct ui *u, const struct theme *t, enum ui_bidi bidi)
 {
 	SCREEN *scr;
+	char *clip;
 	uint32_t k;
 	int sig, errors = 0;
 
@@ -299,7 +384,14 @@ ui_curses_run(struct ui *u, const struct theme *t, enum ui_bidi bidi)
 			ui_resize(u, COLS, LINES);
 		else
 			ui_key(u, k);
+		if ((clip = ui_clipboard_take(u)) != NULL) {
+			clipboard_send(clip);
+			free(clip);
+		}
+		if (ui_edit_request(u) != NULL)
+			ui_edit_done(u, editor_run(ui_edit_request(u)));
 	}
+	ui_save(u);	/* the reading positions, even when killed */
 	term_restore();
 	delscreen(scr);
 	if ((sig = got_signal) != 0) {

@@ -18,95 +18,18 @@
 #include "text.h"
 #include "theme.h"
 #include "ui.h"
+#include "ui-int.h"
 #include "util.h"
 #include "view.h"
 
-#define KEEP_BLOCKS	256	/* layouts kept around the top (view_trim) */
-#define MAX_HITS	256	/* search hits drawn per block */
-#define HISTORY		50
-
-/* One open document. */
-struct buffer {
-	char		*path;
-	struct doc	*doc;
-	struct view	*view;
-	struct search	*search;
-	size_t		*heading;	/* per block: its level-1 heading, or
-					   (size_t)-1 */
-	struct view_pos	 top;		/* first text row on screen */
-};
-
-/* A list shown instead of the text: outline, footnotes, help. */
-struct list_entry {
-	char		*text;		/* owned; NULL: the block's outline */
-	long		 block;		/* where select goes, or -1 */
-	enum lay_dir	 dir;
-};
-
-struct list {
-	const char	*title;
-	struct list_entry *e;
-	size_t		 n;
-	size_t		 sel;
-	size_t		 top;
-	bool		 one_line;	/* cut entries to one row */
-};
-
-struct history {
-	char		*line[HISTORY];
-	size_t		 n;
-	size_t		 at;		/* browsing position, n: the new line */
-};
-
-struct ui {
-	struct ui_opts	 o;
-	struct buffer	**buf;
-	size_t		 nbuf;
-	size_t		 cur;
-
-	int		 cols;
-	int		 rows;
-	struct ui_screen scr;
-	struct view_cell *row;		/* scratch row, cols cells */
-
-	enum km_mode	 mode;
-	bool		 in_list;	/* a list is up (mode may be prompt) */
-	struct list	 list;
-
-	char		 prompt;	/* ':', '/' or '?' */
-	struct buf	 input;		/* what was typed, UTF-8 */
-	struct history	 hist[2];	/* commands, searches */
-
-	/* search */
-	char		*pattern;	/* last accepted, or NULL */
-	bool		 forward;
-	bool		 exact;
-	bool		 hl;		/* highlight matches on screen */
-	bool		 have_hit;
-	struct search_hit hit;
-	struct view_pos	 origin;	/* top when the prompt opened */
-
-	struct buf	 msg;
-	bool		 msg_error;
-	bool		 quit;
-
-	/* what the last screen showed, for the scroll hint */
-	bool		 drawn;
-	bool		 jumped;	/* top changed other than by view_move */
-	long		 scrolled;	/* rows view_move moved since */
-	bool		 redraw;
-	size_t		 drawn_buf;
-	bool		 drawn_list;
-};
-
-static struct buffer *
-cur(struct ui *u)
+struct buffer *
+ui_cur(struct ui *u)
 {
 	return u->nbuf > 0 ? u->buf[u->cur] : NULL;
 }
 
-static int
-text_rows(const struct ui *u)
+int
+ui_text_rows(const struct ui *u)
 {
 	return u->rows - 2 > 0 ? u->rows - 2 : 1;
 }
@@ -141,6 +64,7 @@ buffer_free(struct buffer *b)
 {
 	if (b == NULL)
 		return;
+	ui_notes_close(b);
 	search_free(b->search);
 	view_free(b->view);
 	doc_free(b->doc);
@@ -156,9 +80,11 @@ ui_free(struct ui *u)
 
 	if (u == NULL)
 		return;
+	ui_save(u);
+	ui_notes_unselect(u);
 	for (i = 0; i < u->nbuf; i++)
 		buffer_free(u->buf[i]);
-	for (h = 0; h < 2; h++)
+	for (h = 0; h < UTIL_NELEM(u->hist); h++)
 		for (i = 0; i < u->hist[h].n; i++)
 			free(u->hist[h].line[i]);
 	list_clear(&u->list);
@@ -166,6 +92,12 @@ ui_free(struct ui *u)
 	free(u->scr.cell);
 	free(u->row);
 	free(u->pattern);
+	free(u->target.uuid);
+	free(u->target.style);
+	free(u->reattach);
+	free(u->clip);
+	if (u->edit_path != NULL)
+		ui_edit_done(u, false);
 	buf_free(&u->input);
 	buf_free(&u->msg);
 	free(u);
@@ -206,6 +138,8 @@ ui_open(struct ui *u, const char *path, char **cause)
 
 	for (i = 0; i < u->nbuf; i++)
 		if (strcmp(u->buf[i]->path, path) == 0) {
+			if (i != u->cur)
+				ui_notes_unselect(u);
 			u->cur = i;
 			u->jumped = true;
 			return true;
@@ -226,8 +160,10 @@ ui_open(struct ui *u, const char *path, char **cause)
 	}
 	u->buf = xreallocarray(u->buf, u->nbuf + 1, sizeof *u->buf);
 	u->buf[u->nbuf] = b;
+	ui_notes_unselect(u);
 	u->cur = u->nbuf++;
 	u->jumped = true;
+	ui_notes_open(u, b);
 	return true;
 }
 
@@ -261,13 +197,13 @@ ui_resize(struct ui *u, int cols, int rows)
 static void
 scroll_by(struct ui *u, long n)
 {
-	struct buffer *b = cur(u);
+	struct buffer *b = ui_cur(u);
 	struct view_pos end;
 	long moved;
 
 	if (b == NULL)
 		return;
-	end = view_end(b->view, text_rows(u));
+	end = view_end(b->view, ui_text_rows(u));
 	if (n > 0) {
 		if (view_pos_cmp(&b->top, &end) >= 0)
 			return;
@@ -282,12 +218,21 @@ scroll_by(struct ui *u, long n)
 }
 
 /* Puts block i's first text row at the top. */
-static void
-goto_block(struct ui *u, size_t i)
+void
+ui_goto_block(struct ui *u, size_t i)
 {
-	struct buffer *b = cur(u);
+	struct buffer *b = ui_cur(u);
 
 	b->top = view_pos_of(b->view, i, 0);
+	u->jumped = true;
+}
+
+void
+ui_goto_offset(struct ui *u, size_t i, size_t off)
+{
+	struct buffer *b = ui_cur(u);
+
+	b->top = view_pos_of(b->view, i, off);
 	u->jumped = true;
 }
 
@@ -295,14 +240,14 @@ goto_block(struct ui *u, size_t i)
 static size_t
 top_block(struct ui *u)
 {
-	return cur(u)->top.block;
+	return ui_cur(u)->top.block;
 }
 
 /* Next (dir > 0) or previous block of kind, from the top. */
 static void
 goto_kind(struct ui *u, enum doc_kind kind, int dir, const char *what)
 {
-	struct buffer *b = cur(u);
+	struct buffer *b = ui_cur(u);
 	struct view_pos first;
 	size_t i = top_block(u), n = doc_block_count(b->doc);
 
@@ -328,7 +273,7 @@ goto_kind(struct ui *u, enum doc_kind kind, int dir, const char *what)
 			}
 		}
 	}
-	goto_block(u, i);
+	ui_goto_block(u, i);
 }
 
 /* --- search --- */
@@ -337,13 +282,13 @@ goto_kind(struct ui *u, enum doc_kind kind, int dir, const char *what)
 static void
 show_hit(struct ui *u, const struct view_pos *from)
 {
-	struct buffer *b = cur(u);
+	struct buffer *b = ui_cur(u);
 	struct view_pos p, top = *from;
 
 	struct view_pos q = top;
 
 	p = view_pos_of(b->view, u->hit.block, u->hit.start);
-	view_move(b->view, &q, text_rows(u) - 1);
+	view_move(b->view, &q, ui_text_rows(u) - 1);
 	b->top = view_pos_cmp(&p, &top) >= 0 && view_pos_cmp(&p, &q) <= 0 ?
 	    top : p;
 	u->jumped = true;
@@ -354,7 +299,7 @@ static bool
 search_step(struct ui *u, const struct view_pos *from, bool fwd, bool again,
     bool wrap)
 {
-	struct buffer *b = cur(u);
+	struct buffer *b = ui_cur(u);
 	struct search_hit h;
 	size_t off;
 	bool found;
@@ -387,7 +332,7 @@ search_step(struct ui *u, const struct view_pos *from, bool fwd, bool again,
 static bool
 search_prepare(struct ui *u, const char *pat, size_t len)
 {
-	struct buffer *b = cur(u);
+	struct buffer *b = ui_cur(u);
 
 	if (b->search == NULL)
 		b->search = search_new(b->doc);
@@ -397,7 +342,7 @@ search_prepare(struct ui *u, const char *pat, size_t len)
 static void
 search_again(struct ui *u, bool same)
 {
-	struct buffer *b = cur(u);
+	struct buffer *b = ui_cur(u);
 	bool fwd = same ? u->forward : !u->forward;
 
 	if (u->pattern == NULL) {
@@ -415,28 +360,30 @@ search_again(struct ui *u, bool same)
 
 /* --- lists --- */
 
-static void
-list_add(struct list *l, char *text, long block, enum lay_dir dir)
+void
+ui_list_add(struct list *l, char *text, long block, enum lay_dir dir)
 {
 	l->e = xreallocarray(l->e, l->n + 1, sizeof *l->e);
 	l->e[l->n].text = text;
 	l->e[l->n].block = block;
 	l->e[l->n].dir = dir;
+	l->e[l->n].note = 0;
 	l->n++;
 }
 
-static void
-list_open(struct ui *u, const char *title, bool one_line)
+void
+ui_list_open(struct ui *u, const char *title, bool one_line)
 {
 	list_clear(&u->list);
 	u->list.title = title;
 	u->list.one_line = one_line;
+	u->list.kind = LIST_BLOCKS;
 	u->in_list = true;
 	u->mode = KM_LIST;
 }
 
-static void
-list_close(struct ui *u)
+void
+ui_list_close(struct ui *u)
 {
 	list_clear(&u->list);
 	u->in_list = false;
@@ -462,36 +409,35 @@ outline_text(const struct doc *d, size_t i, struct buf *out)
 	buf_add(out, t, len < 400 ? len : 400);
 }
 
-static void	list_follow(struct ui *);
 
 static void
 do_outline(struct ui *u)
 {
-	struct buffer *b = cur(u);
+	struct buffer *b = ui_cur(u);
 	size_t i, n = doc_block_count(b->doc), at = top_block(u);
 	enum doc_kind k;
 
-	list_open(u, "Outline: Enter goes there, q closes", true);
+	ui_list_open(u, "Outline: Enter goes there, q closes", true);
 	for (i = 0; i < n; i++) {
 		k = doc_block_kind(b->doc, i);
 		if (k != DOC_HEADING && k != DOC_PARA)
 			continue;
 		if (i <= at)
 			u->list.sel = u->list.n;
-		list_add(&u->list, NULL, (long)i, LAY_DIR_RTL);
+		ui_list_add(&u->list, NULL, (long)i, LAY_DIR_RTL);
 	}
 	if (u->list.n == 0) {
-		list_close(u);
+		ui_list_close(u);
 		ui_message(u, true, "This document has no headings or "
 		    "numbered paragraphs");
 	} else
-		list_follow(u);
+		ui_list_follow(u);
 }
 
 static void
 do_footnotes(struct ui *u)
 {
-	struct buffer *b = cur(u);
+	struct buffer *b = ui_cur(u);
 	size_t i = top_block(u), k, nf;
 	const char *addr, *t;
 	struct buf s;
@@ -506,7 +452,7 @@ do_footnotes(struct ui *u)
 		    addr != NULL ? addr : "");
 		return;
 	}
-	list_open(u, "Footnotes: Enter goes to the footnote, q closes",
+	ui_list_open(u, "Footnotes: Enter goes to the footnote, q closes",
 	    false);
 	buf_init(&s);
 	for (k = 0; k < nf; k++) {
@@ -520,7 +466,7 @@ do_footnotes(struct ui *u)
 			buf_add(&s, t, len);
 		} else
 			buf_adds(&s, "?");
-		list_add(&u->list, buf_steal(&s), fn, LAY_DIR_AUTO_RTL);
+		ui_list_add(&u->list, buf_steal(&s), fn, LAY_DIR_AUTO_RTL);
 	}
 	buf_free(&s);
 }
@@ -582,12 +528,13 @@ do_help(struct ui *u)
 	struct buf all;
 	char *p, *nl;
 
-	list_open(u, "Help: the keys of this keymap; q closes", true);
+	ui_list_open(u, "Help: the keys of this keymap; q closes", true);
+	u->list.kind = LIST_HELP;
 	buf_init(&all);
 	ui_help_text(u->o.km, &all);
 	for (p = all.data; p != NULL && *p != '\0'; p = nl + 1) {
 		nl = strchr(p, '\n');
-		list_add(&u->list, xstrndup(p, (size_t)(nl - p)), -1,
+		ui_list_add(&u->list, xstrndup(p, (size_t)(nl - p)), -1,
 		    LAY_DIR_LTR);
 	}
 	buf_free(&all);
@@ -598,7 +545,7 @@ static size_t
 entry_rows(struct ui *u, size_t e, struct buf *tmp)
 {
 	struct list *l = &u->list;
-	struct buffer *b = cur(u);
+	struct buffer *b = ui_cur(u);
 	const char *s;
 	size_t len;
 
@@ -616,8 +563,8 @@ entry_rows(struct ui *u, size_t e, struct buf *tmp)
 }
 
 /* Scrolls the list so that the selection is on screen. */
-static void
-list_follow(struct ui *u)
+void
+ui_list_follow(struct ui *u)
 {
 	struct list *l = &u->list;
 	struct buf tmp;
@@ -628,15 +575,15 @@ list_follow(struct ui *u)
 		return;
 	}
 	if (l->one_line) {	/* a row an entry: no layout needed */
-		if (l->sel - l->top >= (size_t)text_rows(u))
-			l->top = l->sel - (size_t)text_rows(u) + 1;
+		if (l->sel - l->top >= (size_t)ui_text_rows(u))
+			l->top = l->sel - (size_t)ui_text_rows(u) + 1;
 		return;
 	}
 	buf_init(&tmp);
 	for (;;) {
 		for (rows = 0, e = l->top; e <= l->sel; e++)
 			rows += entry_rows(u, e, &tmp);
-		if (rows <= (size_t)text_rows(u) || l->top == l->sel)
+		if (rows <= (size_t)ui_text_rows(u) || l->top == l->sel)
 			break;
 		l->top++;
 	}
@@ -654,7 +601,7 @@ list_move(struct ui *u, long n)
 		l->sel = l->n > 0 ? l->n - 1 : 0;
 	else
 		l->sel = (size_t)((long)l->sel + n);
-	list_follow(u);
+	ui_list_follow(u);
 }
 
 /* --- commands typed after : --- */
@@ -670,7 +617,7 @@ word_is(const char *s, const char *a, const char *b)
 static void
 run_command(struct ui *u, char *line)
 {
-	struct buffer *b = cur(u);
+	struct buffer *b = ui_cur(u);
 	char *arg, *end, *cause = NULL;
 	enum action a;
 	long i;
@@ -721,7 +668,7 @@ run_command(struct ui *u, char *line)
 		if (arg != NULL)
 			arg[-1] = ' ';	/* "12 (b)" is one address */
 		if ((i = doc_addr_find(b->doc, line)) >= 0)
-			goto_block(u, (size_t)i);
+			ui_goto_block(u, (size_t)i);
 		else
 			ui_message(u, true, "No paragraph %s in this document "
 			    "(or not a command)", line);
@@ -751,13 +698,13 @@ hist_add(struct history *h, const char *s)
 static struct history *
 hist_of(struct ui *u)
 {
-	return &u->hist[u->prompt == ':' ? 0 : 1];
+	return &u->hist[u->prompt == ':' ? 0 : u->prompt == 'a' ? 2 : 1];
 }
 
-static void
-prompt_open(struct ui *u, char c)
+void
+ui_prompt_open(struct ui *u, char c)
 {
-	struct buffer *b = cur(u);
+	struct buffer *b = ui_cur(u);
 
 	u->prompt = c;
 	u->mode = KM_PROMPT;
@@ -772,9 +719,9 @@ prompt_open(struct ui *u, char c)
 static void
 prompt_changed(struct ui *u)
 {
-	struct buffer *b = cur(u);
+	struct buffer *b = ui_cur(u);
 
-	if (u->prompt == ':' || b == NULL)
+	if ((u->prompt != '/' && u->prompt != '?') || b == NULL)
 		return;
 	b->top = u->origin;
 	u->jumped = true;
@@ -792,7 +739,7 @@ prompt_changed(struct ui *u)
 static void
 prompt_accept(struct ui *u)
 {
-	struct buffer *b = cur(u);
+	struct buffer *b = ui_cur(u);
 	char *line = buf_steal(&u->input), c = u->prompt;
 
 	if (line == NULL)
@@ -801,6 +748,8 @@ prompt_accept(struct ui *u)
 	u->mode = u->in_list ? KM_LIST : KM_NORMAL;
 	if (c == ':')
 		run_command(u, line);
+	else if (c == 'a')
+		ui_notes_prompt(u, line, true);
 	else if (b != NULL && *line != '\0') {
 		free(u->pattern);
 		u->pattern = xstrdup(line);
@@ -829,8 +778,20 @@ prompt_accept(struct ui *u)
 static void
 prompt_cancel(struct ui *u)
 {
-	struct buffer *b = cur(u);
+	struct buffer *b = ui_cur(u);
 
+	if (u->prompt == 'a') {
+		/* nothing typed is lost: the history keeps it (Up) */
+		char *line = xstrndup(u->input.data != NULL ? u->input.data :
+		    "", u->input.len);
+
+		hist_add(hist_of(u), line);
+		buf_reset(&u->input);
+		u->mode = u->in_list ? KM_LIST : KM_NORMAL;
+		ui_notes_prompt(u, line, false);
+		free(line);
+		return;
+	}
 	if (u->prompt != ':' && b != NULL) {
 		b->top = u->origin;
 		u->jumped = true;
@@ -897,8 +858,8 @@ prompt_history(struct ui *u, int dir)
 static void
 do_action(struct ui *u, enum action a)
 {
-	struct buffer *b = cur(u);
-	int page = text_rows(u);
+	struct buffer *b = ui_cur(u);
+	int page = ui_text_rows(u);
 
 	if (b == NULL && a != ACT_QUIT && a != ACT_COMMAND &&
 	    a < ACT_PROMPT_ACCEPT)
@@ -914,22 +875,28 @@ do_action(struct ui *u, enum action a)
 		case ACT_TOP:		list_move(u, -(long)u->list.n); return;
 		case ACT_BOTTOM:	list_move(u, (long)u->list.n); return;
 		case ACT_SELECT:
+			if (u->list.kind == LIST_NOTES) {
+				ui_notes_list_select(u);
+				return;
+			}
 			if (u->list.n > 0 && u->list.e[u->list.sel].block >= 0) {
 				size_t i = (size_t)u->list.e[u->list.sel].block;
 
-				list_close(u);
-				goto_block(u, i);
+				ui_list_close(u);
+				ui_goto_block(u, i);
 			} else
-				list_close(u);
+				ui_list_close(u);
 			return;
 		case ACT_CLOSE:
 		case ACT_QUIT:
-			list_close(u);
+			ui_list_close(u);
 			return;
 		default:
 			break;
 		}
 	}
+	if (ui_notes_action(u, a))
+		return;
 	switch (a) {
 	case ACT_NONE:
 		break;
@@ -964,9 +931,9 @@ do_action(struct ui *u, enum action a)
 	case ACT_HEADING_PREV:
 		goto_kind(u, DOC_HEADING, -1, "heading");
 		break;
-	case ACT_COMMAND:	prompt_open(u, ':'); break;
-	case ACT_SEARCH_FORWARD: prompt_open(u, '/'); break;
-	case ACT_SEARCH_BACKWARD: prompt_open(u, '?'); break;
+	case ACT_COMMAND:	ui_prompt_open(u, ':'); break;
+	case ACT_SEARCH_FORWARD: ui_prompt_open(u, '/'); break;
+	case ACT_SEARCH_BACKWARD: ui_prompt_open(u, '?'); break;
 	case ACT_SEARCH_NEXT:	search_again(u, true); break;
 	case ACT_SEARCH_PREV:	search_again(u, false); break;
 	case ACT_OUTLINE:	do_outline(u); break;
@@ -979,15 +946,15 @@ do_action(struct ui *u, enum action a)
 			ui_message(u, true, "Only one document is open");
 			break;
 		}
+		ui_notes_unselect(u);
 		u->cur = (u->cur + (a == ACT_BUFFER_NEXT ? 1 : u->nbuf - 1)) %
 		    u->nbuf;
 		u->have_hit = false;
 		u->jumped = true;
-		ui_message(u, false, "%s (%zu of %zu)", cur(u)->path,
+		ui_message(u, false, "%s (%zu of %zu)", ui_cur(u)->path,
 		    u->cur + 1, u->nbuf);
 		break;
-	case ACT_SELECT:
-	case ACT_CLOSE:
+	default:		/* annotations: ui_notes_action() */
 		break;
 	case ACT_PROMPT_ACCEPT:	prompt_accept(u); break;
 	case ACT_PROMPT_CANCEL:	prompt_cancel(u); break;
@@ -1014,6 +981,8 @@ ui_key(struct ui *u, uint32_t key)
 		return;
 	if (u->mode != KM_PROMPT)
 		buf_reset(&u->msg);
+	if (ui_notes_key(u, key))
+		return;
 	a = km_lookup(u->o.km, u->mode, key);
 	if (a == ACT_NONE && u->mode == KM_PROMPT) {
 		if (key >= 0x20 && key < KM_KEY_BASE && key != 0x7F &&
@@ -1030,8 +999,8 @@ ui_key(struct ui *u, uint32_t key)
 		return;
 	}
 	do_action(u, a);
-	if (cur(u) != NULL)
-		view_trim(cur(u)->view, cur(u)->top.block, KEEP_BLOCKS);
+	if (ui_cur(u) != NULL)
+		view_trim(ui_cur(u)->view, ui_cur(u)->top.block, KEEP_BLOCKS);
 }
 
 /* --- drawing --- */
@@ -1061,7 +1030,7 @@ put_blank(struct ui *u, int y, int face)
 static void
 put_text(struct ui *u, int y, const char *s, enum lay_dir dir, int face)
 {
-	struct buffer *b = cur(u);
+	struct buffer *b = ui_cur(u);
 
 	if (b == NULL) {
 		put_blank(u, y, face);
@@ -1086,7 +1055,7 @@ status_field(struct ui *u, int x, const char *s)
 
 	if (w <= 0 || *s == '\0')
 		return x;
-	view_text_row(cur(u)->view, s, strlen(s), LAY_DIR_LTR, TF_STATUS, w,
+	view_text_row(ui_cur(u)->view, s, strlen(s), LAY_DIR_LTR, TF_STATUS, w,
 	    0, 0, NULL, u->row);
 	for (used = w; used > 0 && u->row[used - 1].base == ' '; used--)
 		;
@@ -1097,7 +1066,7 @@ status_field(struct ui *u, int x, const char *s)
 static void
 draw_status(struct ui *u)
 {
-	struct buffer *b = cur(u);
+	struct buffer *b = ui_cur(u);
 	const char *sym, *addr = NULL, *sec = NULL, *slash;
 	struct view_pos bottom;
 	struct view_cell *row;
@@ -1144,8 +1113,12 @@ draw_status(struct ui *u)
 		snprintf(num, sizeof num, "[%zu/%zu]", u->cur + 1, u->nbuf);
 		x = status_field(u, x, num);
 	}
+	buf_reset(&f);
+	ui_notes_status(u, &f);
+	if (f.len > 0)
+		x = status_field(u, x, f.data);
 	bottom = b->top;
-	view_move(b->view, &bottom, text_rows(u) - 1);
+	view_move(b->view, &bottom, ui_text_rows(u) - 1);
 	n = snprintf(num, sizeof num, "%d%% ", view_percent(b->view, &bottom));
 	row = &u->scr.cell[(size_t)y * (size_t)u->cols];
 	for (i = 0; i < (size_t)n && n <= u->cols; i++)
@@ -1153,14 +1126,50 @@ draw_status(struct ui *u)
 	buf_free(&f);
 }
 
+/*
+ * The note being typed: "Note: " at the left, the text after it laid
+ * out on its own, right-to-left unless it starts with a left-to-right
+ * letter, so that Arabic reads right while it is typed.  A note longer
+ * than the line shows its last line, where the cursor is.
+ *
+ *   |Note: |            ...النص الذي يكتب|
+ *            cursor ^ (logical end = the left of the last Arabic word)
+ */
+static void
+draw_note_prompt(struct ui *u)
+{
+	static const char label[] = "Note: ";
+	struct buffer *b = ui_cur(u);
+	const char *in = u->input.data != NULL ? u->input.data : "";
+	int y = u->rows - 1, lw = (int)sizeof label - 1, w = u->cols - lw, cx;
+	size_t nl, n = utf8_count(in, u->input.len);
+
+	put_text(u, y, label, LAY_DIR_LTR, TF_PROMPT);
+	if (w < 1)
+		return;
+	nl = view_text_row(b->view, in, u->input.len, LAY_DIR_AUTO_RTL,
+	    TF_PROMPT, w, 0, n, &cx, u->row);
+	if (nl > 1)
+		view_text_row(b->view, in, u->input.len, LAY_DIR_AUTO_RTL,
+		    TF_PROMPT, w, nl - 1, n, &cx, u->row);
+	memcpy(&u->scr.cell[(size_t)y * (size_t)u->cols + (size_t)lw], u->row,
+	    (size_t)w * sizeof *u->row);
+	u->scr.cursor_x = lw + (cx >= 0 ? cx : 0);
+	u->scr.cursor_y = y;
+}
+
 static void
 draw_message(struct ui *u)
 {
-	struct buffer *b = cur(u);
+	struct buffer *b = ui_cur(u);
 	struct buf s;
 	int y = u->rows - 1, cx;
 
 	u->scr.cursor_x = u->scr.cursor_y = -1;
+	if (u->mode == KM_PROMPT && u->prompt == 'a' && b != NULL) {
+		draw_note_prompt(u);
+		return;
+	}
 	if (u->mode == KM_PROMPT) {
 		buf_init(&s);
 		buf_addc(&s, u->prompt);
@@ -1185,14 +1194,14 @@ static void
 draw_list(struct ui *u)
 {
 	struct list *l = &u->list;
-	struct buffer *b = cur(u);
+	struct buffer *b = ui_cur(u);
 	struct buf tmp;
 	const char *s;
 	size_t e, line, nl;
 	int y = 0, face, x;
 
 	buf_init(&tmp);
-	for (e = l->top; e < l->n && y < text_rows(u); e++) {
+	for (e = l->top; e < l->n && y < ui_text_rows(u); e++) {
 		s = l->e[e].text;
 		if (s == NULL) {
 			buf_reset(&tmp);
@@ -1207,52 +1216,63 @@ draw_list(struct ui *u)
 			for (x = 0; x < u->cols; x++)
 				u->row[x].face = (uint8_t)face;
 			put_row(u, y++, u->row);
-		} while (!l->one_line && ++line < nl && y < text_rows(u));
+		} while (!l->one_line && ++line < nl && y < ui_text_rows(u));
 	}
+	while (y < ui_text_rows(u))	/* a short list: nothing under it */
+		put_blank(u, y++, TF_TEXT);
 	buf_free(&tmp);
 }
 
-/* Search hits in the blocks of rows [top, top + n) as marks. */
+void
+ui_mark_add(struct view_mark **marks, size_t *cap, size_t *nm, size_t block,
+    size_t start, size_t end, int face)
+{
+	if (*nm == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*marks = xreallocarray(*marks, *cap, sizeof **marks);
+	}
+	(*marks)[*nm] = (struct view_mark){ block, start, end, face };
+	(*nm)++;
+}
+
+/*
+ * The marks of the blocks on screen, later ones drawn over earlier
+ * ones: annotations, then search hits, then the selection.
+ */
 static size_t
 collect_marks(struct ui *u, struct view_mark **marks, size_t *cap)
 {
-	struct buffer *b = cur(u);
+	struct buffer *b = ui_cur(u);
 	struct search_hit hits[MAX_HITS];
 	struct view_pos p = b->top;
 	size_t nm = 0, k, nh, last;
 
-	if (!u->hl || b->search == NULL)
-		return 0;
-	view_move(b->view, &p, text_rows(u) - 1);
+	view_move(b->view, &p, ui_text_rows(u) - 1);
 	last = p.block;
-	for (p.block = b->top.block; p.block <= last &&
+	nm = ui_notes_marks(u, b->top.block, last, marks, cap, nm);
+	for (p.block = b->top.block; u->hl && b->search != NULL &&
+	    p.block <= last &&
 	    p.block < doc_block_count(b->doc); p.block++) {
 		nh = search_block_hits(b->search, p.block, hits, MAX_HITS);
 		if (nh > MAX_HITS)
 			nh = MAX_HITS;
-		for (k = 0; k < nh; k++) {
-			if (nm == *cap) {
-				*cap = *cap ? *cap * 2 : 64;
-				*marks = xreallocarray(*marks, *cap,
-				    sizeof **marks);
-			}
-			(*marks)[nm].block = hits[k].block;
-			(*marks)[nm].start = hits[k].start;
-			(*marks)[nm].end = hits[k].end;
-			(*marks)[nm].face = u->have_hit &&
+		for (k = 0; k < nh; k++)
+			ui_mark_add(marks, cap, &nm, hits[k].block,
+			    hits[k].start, hits[k].end, u->have_hit &&
 			    hits[k].block == u->hit.block &&
 			    hits[k].start == u->hit.start ?
-			    TF_MATCH_CURRENT : TF_MATCH;
-			nm++;
-		}
+			    TF_MATCH_CURRENT : TF_MATCH);
 	}
+	if (u->sel.on)		/* the selection over everything */
+		ui_mark_add(marks, cap, &nm, u->sel.block, u->sel.start,
+		    u->sel.end, TF_SELECTION);
 	return nm;
 }
 
 static void
 draw_text(struct ui *u)
 {
-	struct buffer *b = cur(u);
+	struct buffer *b = ui_cur(u);
 	struct view_mark *marks = NULL;
 	struct view_pos p;
 	size_t nm, cap = 0;
@@ -1260,13 +1280,15 @@ draw_text(struct ui *u)
 
 	nm = collect_marks(u, &marks, &cap);
 	p = b->top;
-	for (y = 0; y < text_rows(u); y++) {
+	for (y = 0; y < ui_text_rows(u); y++) {
 		if (y > 0 && view_move(b->view, &p, 1) != 1) {
 			for (x = 0; x < u->cols; x++)
 				u->row[x] = (struct view_cell){ ' ', { 0 }, 0,
 				    1, TF_TEXT };
-		} else
+		} else {
 			view_row(b->view, &p, marks, nm, u->row);
+			ui_notes_gutter(u, &p, u->row);
+		}
 		put_row(u, y, u->row);
 	}
 	free(marks);
@@ -1296,16 +1318,16 @@ draw_too_small(struct ui *u)
 const struct ui_screen *
 ui_draw(struct ui *u)
 {
-	struct buffer *b = cur(u);
+	struct buffer *b = ui_cur(u);
 	bool hint;
 	int y;
 
 	u->scr.cols = u->cols;
 	u->scr.rows = u->rows;
-	u->scr.text_rows = text_rows(u);
+	u->scr.text_rows = ui_text_rows(u);
 	hint = u->drawn && !u->jumped && !u->redraw && !u->in_list &&
 	    !u->drawn_list && u->drawn_buf == u->cur && u->scrolled != 0 &&
-	    labs(u->scrolled) < text_rows(u);
+	    labs(u->scrolled) < ui_text_rows(u);
 	u->scr.scroll = hint ? (int)u->scrolled : 0;
 	u->scr.full = u->redraw;
 	if (u->cols < UI_MIN_COLS || u->rows < UI_MIN_ROWS) {
@@ -1313,7 +1335,7 @@ ui_draw(struct ui *u)
 		u->scr.scroll = 0;
 	} else {
 		if (b == NULL)
-			for (y = 0; y < text_rows(u); y++)
+			for (y = 0; y < ui_text_rows(u); y++)
 				put_blank(u, y, TF_TEXT);
 		else if (u->in_list)
 			draw_list(u);

@@ -19,6 +19,7 @@
 #include "view.h"
 
 struct keymap;
+struct store;
 
 #define UI_MIN_COLS	20
 #define UI_MIN_ROWS	4
@@ -29,6 +30,8 @@ struct ui_opts {
 	int		 view_flags;	/* VIEW_NO_SHAPE, VIEW_LOGICAL */
 	bool		 exact;		/* search without Arabic folding */
 	const char	*encoding;	/* force a charset; NULL: detect */
+	struct store	*store;		/* annotations (borrowed), or NULL */
+	const char	*store_off;	/* why there is no store: shown */
 };
 
 /* What to paint, a plain value owned by the ui (valid until the next
@@ -66,6 +69,18 @@ void		 ui_resize(struct ui *, int, int);
 void		 ui_key(struct ui *, uint32_t);
 /* True once the user asked to quit. */
 bool		 ui_done(const struct ui *);
+/* Stores where each open document is being read (also done by
+ * ui_free()); the backend calls it before dying of a signal. */
+void		 ui_save(struct ui *);
+/*
+ * Requests for the backend, checked after each key.  Clipboard: text to
+ * copy in logical order (the caller frees it), or NULL.  Editor: a file
+ * (0600) to run the user's editor on, or NULL; when the editor is done
+ * the backend calls ui_edit_done() with whether it exited with 0.
+ */
+char		*ui_clipboard_take(struct ui *);
+const char	*ui_edit_request(const struct ui *);
+void		 ui_edit_done(struct ui *, bool);
 const struct ui_screen *ui_draw(struct ui *);
 
 /* How text reaches the terminal (--bidi). */

@@ -550,6 +550,23 @@ view_row(struct view *v, const struct view_pos *pos,
 	return rtl;
 }
 
+int
+view_gutter_col(struct view *v, const struct view_pos *pos)
+{
+	struct vblk *b;
+	size_t pre;
+
+	if (pos->block >= v->n)
+		return -1;
+	b = blk_get(v, pos->block);
+	pre = rows_before(v, pos->block);
+	if (pos->row < pre || pos->row - pre >= b->ll.nline ||
+	    b->g.gutter == 0)
+		return -1;
+	return b->ll.rtl ? geom_text_width(&b->g) :
+	    b->g.indent + b->g.gutter - 1;
+}
+
 size_t
 view_text_row(struct view *v, const char *s, size_t len, enum lay_dir dir,
     int face, int width, size_t line, size_t at, int *cursor,

@@ -101,6 +101,13 @@ bool		 view_row(struct view *, const struct view_pos *,
 		    const struct view_mark *, size_t, struct view_cell *);
 
 /*
+ * The column of the blank cell between a text row's text and its gutter
+ * (where the reader puts an annotation's marker), or -1 for a row
+ * without gutter (headings, blank and rule rows).
+ */
+int		 view_gutter_col(struct view *, const struct view_pos *);
+
+/*
  * Lays len bytes of UTF-8 out in direction dir at width cells, with the
  * view's flags, and fills out[0 .. width) with its visual line `line`
  * drawn in face: for status lines, prompts and lists.  *cursor (may be

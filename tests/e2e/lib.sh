@@ -3,6 +3,10 @@
 : "${HAMISH:?HAMISH must name the hamish binary}"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
+# The user's own annotations are never touched by a test.
+HAMISH_DB=$T/hamish.db
+XDG_DATA_HOME=$T/data
+export HAMISH_DB XDG_DATA_HOME
 _n=0
 _failed=0
 

@@ -20,7 +20,8 @@
 # dead" line, which would scroll the screen) so its exit status and its
 # last screen can be read.  Each tmux_start has a new server, N counting
 # them: a server that is still exiting must not get the new commands.
-# Works with dash; POSIX sh only.
+# HAMISH_DB is a new file in T for each tmux_start, unless KEEP_DB is
+# set.  Works with dash; POSIX sh only.
 #
 # tmux 3.3a (Debian 12): `set -g window-size manual` before the first
 # session kills the server, so it is not set; resize-window sets it for
@@ -80,6 +81,13 @@ tmux_start() {
 	trap 'exit 129' HUP
 	trap 'exit 130' INT
 	trap 'exit 143' TERM
+	# each reader its own annotations database, so that a reading
+	# position stored by one test does not move the next one;
+	# KEEP_DB=1 reopens the last one (tests of what persists)
+	if [ -z "${KEEP_DB:-}" ] || [ -z "${HAMISH_DB:-}" ]; then
+		HAMISH_DB=$T/hamish-$_tmux_n.db
+	fi
+	export HAMISH_DB
 	_term=${TMUX_TERM:-}
 	if [ -z "$_term" ]; then
 		_term=tmux-256color

@@ -223,6 +223,26 @@ look(const struct keymap *km, enum km_mode m, const char *name)
 	return km_lookup(km, m, key(name));
 }
 
+/* The mode an action is for. */
+static enum km_mode
+home_mode(int a)
+{
+	switch (a) {
+	case ACT_SELECT:
+	case ACT_CLOSE:
+	case ACT_REATTACH:
+		return KM_LIST;
+	case ACT_EXTEND_WORD:
+	case ACT_SHRINK_WORD:
+	case ACT_EXTEND_LINE:
+	case ACT_SHRINK_LINE:
+	case ACT_SWAP_END:
+		return KM_SELECT;
+	default:
+		return a >= ACT_PROMPT_ACCEPT ? KM_PROMPT : KM_NORMAL;
+	}
+}
+
 /* Every action a mode is for has a key there. */
 static void
 check_reachable(const struct keymap *km, const char *file)
@@ -231,8 +251,7 @@ check_reachable(const struct keymap *km, const char *file)
 	int a, missing = 0;
 
 	for (a = ACT_QUIT; a < ACT_COUNT; a++) {
-		enum km_mode m = a >= ACT_PROMPT_ACCEPT ? KM_PROMPT :
-		    a >= ACT_SELECT ? KM_LIST : KM_NORMAL;
+		enum km_mode m = home_mode(a);
 
 		if (km_keys_for(km, m, a, keys, 8) == 0) {
 			printf("# %s: no key for %s in %s\n", file,
@@ -280,7 +299,15 @@ test_default_keys(void)
 	is_int(look(km, KM_NORMAL, "<F1>"), ACT_HELP, "<F1> help");
 	is_int(look(km, KM_NORMAL, "<C-l>"), ACT_REDRAW, "<C-l> redraw");
 	is_int(look(km, KM_NORMAL, "q"), ACT_QUIT, "q quit");
-	is_int(look(km, KM_NORMAL, "x"), ACT_NONE, "x is unbound");
+	is_int(look(km, KM_NORMAL, "X"), ACT_NONE, "X is unbound");
+	is_int(look(km, KM_NORMAL, "v"), ACT_VISUAL, "v visual");
+	is_int(look(km, KM_NORMAL, "H"), ACT_HIGHLIGHT, "H highlight");
+	is_int(look(km, KM_NORMAL, "'"), ACT_MARK_GOTO, "' goto-mark");
+	is_int(km_mode_parent(km, KM_SELECT), -1, "select has no parent");
+	is_int(look(km, KM_SELECT, "w"), ACT_EXTEND_WORD, "select: w");
+	is_int(look(km, KM_SELECT, "j"), ACT_EXTEND_LINE, "select: j");
+	is_int(look(km, KM_SELECT, "<Esc>"), ACT_CLOSE, "select: <Esc>");
+	is_int(look(km, KM_SELECT, "G"), ACT_NONE, "select: G unbound");
 
 	is_int(km_mode_parent(km, KM_LIST), -1, "list has no parent");
 	is_int(look(km, KM_LIST, "<Enter>"), ACT_SELECT, "list: <Enter>");

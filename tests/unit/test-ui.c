@@ -100,7 +100,7 @@ count_face(const struct ui_screen *s, int f)
 static struct ui *
 open_ui(const char *path, int cols, int rows)
 {
-	struct ui_opts o = { km, 0, false, NULL };
+	struct ui_opts o = { .km = km };
 	struct ui *u = ui_new(&o, cols, rows);
 	char *cause = NULL;
 

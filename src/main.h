@@ -1,0 +1,42 @@
+/*
+ * main.h - what the files of the command line (main*.c) share.
+ *
+ * Not a library header: only main.c and main-notes.c include it.  These
+ * functions print and exit, as a command line does.
+ */
+#ifndef HAMISH_MAIN_H
+#define HAMISH_MAIN_H
+
+#include <stdbool.h>
+
+#define EXIT_USAGE	1
+#define EXIT_INPUT	2
+#define EXIT_FATAL	3
+#define EXIT_STORE	4
+
+struct buf;
+struct doc;
+struct store;
+
+/* hamish --help */
+extern const char usage_text[];
+
+/* Prints "hamish: msg" and a hint, exits with EXIT_USAGE. */
+void		 usage_error(const char *) __attribute__((noreturn));
+/* Writes out to standard output and empties it (dies on error). */
+void		 out_flush(struct buf *);
+/*
+ * Opens path as a document: NULL with *rc 0 for an empty document, or
+ * EXIT_INPUT after printing one line.  Importer warnings are printed.
+ */
+struct doc	*main_doc_load(const char *, const char *, int *);
+/*
+ * The user's database: db (--db) if set, else $HAMISH_DB, else the
+ * default path.  NULL with *cause (caller frees) if it cannot be used.
+ */
+struct store	*main_store_open(const char *, char **);
+
+/* hamish notes export|import|carry */
+int		 cmd_notes(int, char **);
+
+#endif
