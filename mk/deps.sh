@@ -7,9 +7,10 @@ set -eu
 
 # build: compiler, pkg-config and the five libraries of the field
 # tests: unicode-data (BidiCharacterTest.txt), tmux (end-to-end), mandoc (man
-#        page lint); bench: libfribidi-bin (the `fribidi` peer), less
+#        page lint), sqlite3 (to look into and make database files);
+# bench: libfribidi-bin (the `fribidi` peer), less, sqlite3
 PKGS="gcc make pkg-config libncurses-dev libfribidi-dev libicu-dev \
-libsqlite3-dev unicode-data libfribidi-bin tmux mandoc less"
+libsqlite3-dev unicode-data libfribidi-bin tmux mandoc less sqlite3"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	# Not Debian: trust pkg-config and say what to install if it fails.

@@ -37,11 +37,14 @@
 
 const char usage_text[] =
 "usage: hamish [--keymap NAME|FILE] [--theme NAME|FILE] [--bidi=app|terminal]\n"
-"              [--exact] [--encoding NAME] FILE...\n"
+"              [--exact] [--encoding NAME] [--db PATH] FILE...\n"
 "       hamish render [--width W] [--no-shape] [--plain] [--map]\n"
 "                     [--encoding NAME] [FILE|-]\n"
 "       hamish outline [--encoding NAME] FILE\n"
 "       hamish dump [--json] [--encoding NAME] FILE\n"
+"       hamish notes export [--format md|csv|json] [--output FILE] [DOCUMENT...]\n"
+"       hamish notes import FILE.json\n"
+"       hamish notes carry OLD NEW\n"
 "       hamish check-terminal\n"
 "       hamish --help | --version | --list-actions\n"
 "\n"
@@ -55,6 +58,9 @@ const char usage_text[] =
 "  / ?  search  n N  next, previous match               f  footnotes\n"
 "  Tab S-Tab  next, previous document (:e FILE, :bn, :bp)\n"
 "  h F1  help             C-l  repaint                 q  quit\n"
+"  v  select words (w b j k extend)   H  highlight      a A  note, in $EDITOR\n"
+"  y  copy (OSC 52)       x U  delete, undo             L  annotations\n"
+"  mX 'X  set, go to bookmark X (capitals: across documents)\n"
 "reader options:\n"
 "  --keymap NAME|FILE  default or emacs, or a file (hamish-keys(5))\n"
 "  --theme NAME|FILE   dark, light, high-contrast or mono, or a file\n"
@@ -65,6 +71,8 @@ const char usage_text[] =
 "                      shape by themselves (see check-terminal)\n"
 "  --exact             search letter for letter (default: harakat, hamza\n"
 "                      forms, alef maksura, teh marbuta, digits folded)\n"
+"  --db PATH           the annotations database (also $HAMISH_DB; default\n"
+"                      $XDG_DATA_HOME/hamish/hamish.db)\n"
 "  Settings, keys and styles: $XDG_CONFIG_HOME/hamish/{config,keys,theme}\n"
 "\n"
 "commands:\n"
@@ -77,6 +85,14 @@ const char usage_text[] =
 "  dump          the document model as one JSON object: metadata,\n"
 "                blocks, furniture dropped, diagnostics\n"
 "  check-terminal  a test line drawn both ways: which --bidi to use\n"
+"  notes export  the annotations of each DOCUMENT (a file, or a symbol or\n"
+"                title in the database; default: all), placed on its\n"
+"                current text, with the paragraph where each now sits and\n"
+"                its status (exact, moved, fuzzy, needs-review, orphan):\n"
+"                Markdown (default), CSV, or W3C Web Annotation JSON\n"
+"  notes import  merge an exported JSON file: by UUID, newest wins\n"
+"  notes carry   NEW is a revision of OLD: place OLD's annotations on it\n"
+"                (notes commands take --db PATH too)\n"
 "\n"
 "render options:\n"
 "  -w, --width W   cells per row (default: the terminal's width, else 80)\n"
@@ -91,7 +107,7 @@ const char usage_text[] =
 "                  windows-1256)\n"
 "\n"
 "exit status: 0 success, 1 usage error (also: locale not UTF-8, unusable\n"
-"terminal), 2 unreadable document, 3 fatal\n";
+"terminal), 2 unreadable document, 3 fatal, 4 unusable database (notes)\n";
 
 void
 usage_error(const char *msg)

@@ -289,4 +289,20 @@ is "$(_tmux display-message -p -t t '#{pane_title}')" \
 tmux_keys q q
 tmux_wait_exit >/dev/null
 
+# --- the documentation says what the code does -------------------------
+
+for o in --db --format --output; do
+	"$HAMISH" --help | grep -q -- "$o" && grep -q -- "Fl -${o#--}" man/hamish.1
+	ok $? "$o is in --help and in hamish(1)"
+done
+for c in export import carry; do
+	"$HAMISH" --help | grep -q "hamish notes $c" &&
+	    grep -q "^\.Cm notes $c" man/hamish.1
+	ok $? "notes $c is in --help and in hamish(1)"
+done
+"$HAMISH" notes 2>/dev/null
+is $? 1 "notes without a command: a usage error"
+"$HAMISH" notes frob 2>/dev/null
+is $? 1 "notes frob: a usage error"
+
 done_testing
