@@ -373,6 +373,9 @@ sel_line(struct ui *u, int dir)
 	if (!view_row_range(b->view, &p, &rs, &re))
 		return;
 	if (!s->move_start && dir > 0) {
+		/* the row's end as the selection has it: spaces trimmed */
+		while (re > rs && text_cp_is_space(s->cps[re - 1]))
+			re--;
 		if (s->end >= re) {
 			if (view_move(b->view, &p, 1) != 1 ||
 			    p.block != s->block ||

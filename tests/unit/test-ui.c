@@ -388,6 +388,82 @@ test_view_moves(void)
 	doc_free(d);
 }
 
+/* What y put on the clipboard after keys k (caller frees), or NULL. */
+static char *
+copied(struct ui *u, const char *k)
+{
+	keys(u, k);
+	return ui_clipboard_take(u);
+}
+
+/* s starts with prefix and is a prefix of whole ending at a word end. */
+static bool
+whole_words_of(const char *s, const char *prefix, const char *whole)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	return s != NULL && strncmp(s, prefix, strlen(prefix)) == 0 &&
+	    strncmp(whole, s, n) == 0 && (whole[n] == ' ' ||
+	    whole[n] == '\0' || whole[n] == ',' || whole[n] == '.');
+}
+
+/*
+ * The selection (v) in logical order, read back through y: the first
+ * word on screen or the search match, words added and taken off, rows,
+ * the other end.  ¶12 of seed 002 starts "يمثّل القانون الدولي
+ * إلزاماً".
+ */
+static void
+test_selection(void)
+{
+	struct ui *u = open_ui(S002, 100, 30);
+	struct doc *d = doc_import_file(S002, NULL, NULL);
+	size_t len;
+	const char *para = doc_block_text(d, (size_t)doc_addr_find(d, "12"),
+	    &len);
+	char *c, *row, *rows2;
+
+	keys(u, ":12<Enter>");
+	c = copied(u, "vy");
+	is_str(c, "يمثّل", "v y: the first word on screen");
+	free(c);
+	c = copied(u, "vwwy");
+	is_str(c, "يمثّل القانون الدولي", "v w w y: three words");
+	free(c);
+	c = copied(u, "vwwby");
+	is_str(c, "يمثّل القانون", "b takes the last word off");
+	free(c);
+	c = copied(u, "vbby");
+	is_str(c, "يمثّل", "... never the first one");
+	free(c);
+	row = copied(u, "vjy");
+	ok(whole_words_of(row, "يمثّل القانون الدولي", para) &&
+	    strlen(row) > strlen("يمثّل القانون الدولي إلزاماً"),
+	    "j: to the end of the first row, whole words");
+	rows2 = copied(u, "vjjy");
+	ok(whole_words_of(rows2, row != NULL ? row : "?", para) &&
+	    strlen(rows2) > strlen(row != NULL ? row : ""),
+	    "j j: to the end of the second row");
+	c = copied(u, "vjjky");
+	is_str(c, row != NULL ? row : "?", "k: back to the first row");
+	free(c);
+	free(row);
+	free(rows2);
+	c = copied(u, "v<Esc>y");
+	ok(c != NULL && strlen(c) == len && strncmp(c, para, len) == 0,
+	    "Esc ends the selection: y copies the whole paragraph");
+	free(c);
+	keys(u, "/القانون<Enter>");
+	c = copied(u, "vy");
+	is_str(c, "القانون", "v on a search match selects the match");
+	free(c);
+	c = copied(u, "vowy");
+	is_str(c, "يمثّل القانون", "o, w: the start takes the word before");
+	free(c);
+	doc_free(d);
+	ui_free(u);
+}
+
 int
 main(void)
 {
@@ -404,6 +480,7 @@ main(void)
 	test_search();
 	test_lists();
 	test_view_moves();
+	test_selection();
 	km_free(km);
 	return tap_done();
 }
