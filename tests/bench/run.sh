@@ -68,3 +68,7 @@ B=$B sh tests/bench/search.sh
 echo
 echo "the reader over a pseudo-terminal (issue 4): hamish against less"
 B=$B HAMISH=$HAMISH sh tests/bench/pty.sh
+
+echo
+echo "annotations (issue 5): 100,000 in the database, a document with 5,000"
+B=$B sh tests/bench/notes.sh
