@@ -171,4 +171,55 @@ bool		 text_utf8_nfc(const char *, size_t, struct buf *);
 size_t		 text_fold(const uint32_t *, size_t, int, uint32_t *,
 		    size_t *);
 
+/* --- regular expressions (text-regex.c) --- */
+
+/*
+ * ICU's regular expressions over hamish text: a pattern is compiled once
+ * and matched against code points, and every offset going in or coming
+ * out counts code points, never ICU's UTF-16 units.  Syntax and
+ * semantics are ICU's (\d is any decimal digit, \p{Arabic} works,
+ * lookbehind must be bounded).
+ */
+struct text_regex;
+
+/* A span [start, end) of code points; both TEXT_RE_NONE for a group
+ * that took no part in the match. */
+struct text_match {
+	size_t	start;
+	size_t	end;
+};
+
+#define TEXT_RE_NONE		((size_t)-1)
+
+/* Compile flags. */
+#define TEXT_RE_CASELESS	0x1	/* ICU's case-insensitive matching */
+#define TEXT_RE_COMMENTS	0x2	/* white space and #comments ignored */
+
+/*
+ * Compiles the UTF-8 pattern (borrowed, only during the call).  Returns
+ * the regex (caller frees with text_regex_free()), or NULL with *cause
+ * (caller frees) naming ICU's error and its offset in the pattern.
+ */
+struct text_regex *text_regex_new(const char *, int, char **);
+void		 text_regex_free(struct text_regex *);
+/* The number of capture groups of the pattern (group 0 not counted). */
+size_t		 text_regex_groups(const struct text_regex *);
+/*
+ * Sets the subject of later finds: n code points (copied, so s may go
+ * at once), or len bytes of UTF-8 (decoded, not normalised; offsets
+ * count the code points of the decoding).  A regex has one subject.
+ */
+void		 text_regex_set(struct text_regex *, const uint32_t *, size_t);
+void		 text_regex_set_utf8(struct text_regex *, const char *, size_t);
+/*
+ * The leftmost match that starts at or after from and ends at or before
+ * to (code points of the subject, from <= to <= its length; lookaround
+ * still sees the text outside).  On a match fills m[0] (the whole match)
+ * and m[g] for groups 1 .. nm - 1 (groups beyond the pattern's, or that
+ * did not take part, are TEXT_RE_NONE) and returns true; else false.
+ * Next match: from = m[0].end, or m[0].end + 1 after an empty match.
+ */
+bool		 text_regex_find(struct text_regex *, size_t, size_t,
+		    struct text_match *, size_t);
+
 #endif
