@@ -1872,16 +1872,14 @@ find_title(struct imp *im)
 	}
 }
 
-/* "A_67_170.txt" -> "A/67/170", when the text names no symbol. */
-static void
-symbol_from_name(struct imp *im, const char *name)
+/* "A_67_170.txt" -> "A/67/170" (caller frees), or NULL. */
+char *
+doc_symbol_from_name(const char *name)
 {
 	const char *base, *dot;
 	struct buf b;
 	size_t i, n;
 
-	if (name == NULL || doc_meta_isset(im->d, DOC_META_SYMBOL))
-		return;
 	base = strrchr(name, '/');
 	base = base != NULL ? base + 1 : name;
 	dot = strrchr(base, '.');
@@ -1890,11 +1888,24 @@ symbol_from_name(struct imp *im, const char *name)
 	for (i = 0; i < n; i++)
 		buf_addc(&b, base[i] == '_' ? '/' : base[i]);
 	if (b.len > 0 && memchr(b.data, '/', b.len) != NULL &&
-	    is_symbol(b.data, b.len)) {
-		doc_meta_set(im->d, DOC_META_SYMBOL, b.data, b.len);
-		doc_meta_symbol_from_name(im->d);
-	}
+	    is_symbol(b.data, b.len))
+		return buf_steal(&b);
 	buf_free(&b);
+	return NULL;
+}
+
+/* The symbol of the file name, when the text names none. */
+static void
+symbol_from_name(struct imp *im, const char *name)
+{
+	char *sym;
+
+	if (name == NULL || doc_meta_isset(im->d, DOC_META_SYMBOL) ||
+	    (sym = doc_symbol_from_name(name)) == NULL)
+		return;
+	doc_meta_set(im->d, DOC_META_SYMBOL, sym, strlen(sym));
+	doc_meta_symbol_from_name(im->d);
+	free(sym);
 }
 
 /* --- bytes to UTF-8 ------------------------------------------------------ */

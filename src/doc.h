@@ -130,6 +130,9 @@ struct doc	*doc_import_file(const char *,
 void		 doc_free(struct doc *);
 
 const struct doc_meta	*doc_meta(const struct doc *);
+/* The symbol a file name spells ("A/67/170" for A_67_170.txt, as
+ * doc_import() falls back to it; caller frees), or NULL. */
+char		*doc_symbol_from_name(const char *);
 
 /* Blocks, 0 <= i < doc_block_count(). */
 size_t		 doc_block_count(const struct doc *);

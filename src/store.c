@@ -1,6 +1,7 @@
 /*
  * store.c - the user's annotations, bookmarks and reading positions in
- * one SQLite file (see store.h for the contract).
+ * one SQLite file, and the library's index (see store.h for the
+ * contract).
  *
  * The only file of hamish that includes sqlite3.h.  It knows rows, not
  * documents: anchoring is anchor.c's business, deciding what to store is
@@ -157,7 +158,23 @@ static const char schema_2[] =
 	"	WHERE letter BETWEEN 'A' AND 'Z';\n"
 	"CREATE INDEX marks_document ON marks(document_id);\n";
 
-static const char *const migrations[] = { schema_1, schema_2 };
+/*
+ * Schema 3: the library's index (library.c), a cache of what the files
+ * of the library directories hold: a row per file read, symbol NULL for
+ * a file that is no document.  By path, which also serves "the files of
+ * a directory" (a range of paths); by symbol for lookups.
+ */
+static const char schema_3[] =
+	"CREATE TABLE library (\n"
+	"	path		TEXT NOT NULL PRIMARY KEY,\n"
+	"	symbol		TEXT,\n"
+	"	title		TEXT,\n"
+	"	size		INTEGER NOT NULL,\n"
+	"	mtime		INTEGER NOT NULL\n"
+	");\n"
+	"CREATE INDEX library_symbol ON library(symbol);\n";
+
+static const char *const migrations[] = { schema_1, schema_2, schema_3 };
 
 _Static_assert(UTIL_NELEM(migrations) == STORE_SCHEMA,
     "one migration per schema version");
@@ -1997,4 +2014,134 @@ store_import_json(struct store *s, const char *json, size_t len,
 		return false;
 	*stats = n;
 	return true;
+}
+
+/* --- the library --------------------------------------------------- */
+
+/*
+ * The rows of the files directly in a directory: paths that start with
+ * ?1, the directory and a slash, and have no slash after it.  Paths are
+ * compared as bytes (file names need not be UTF-8), so the range is
+ * [?1, ?2) with ?2 the prefix whose last slash is made '0', the byte
+ * after '/', and the rest (from byte ?3) is looked at as a blob.
+ */
+#define IN_DIR	"path > ?1 AND path < ?2 AND " \
+		"instr(substr(CAST(path AS BLOB), ?3), x'2f') = 0"
+
+/* The bounds of IN_DIR for directory dir (caller frees both). */
+static void
+dir_range(const char *dir, char **lo, char **hi)
+{
+	size_t n = strlen(dir);
+
+	*lo = n > 0 && dir[n - 1] == '/' ? xstrdup(dir) :
+	    xasprintf("%s/", dir);
+	*hi = xstrdup(*lo);
+	(*hi)[strlen(*hi) - 1] = '0';
+}
+
+#ifndef NDEBUG
+/* Is path a file directly in directory dir?  (For the assertions.) */
+static bool
+in_dir(const char *dir, const char *path)
+{
+	size_t n = strlen(dir);
+
+	if (n > 0 && dir[n - 1] == '/')
+		n--;
+	return strncmp(path, dir, n) == 0 && path[n] == '/' &&
+	    path[n + 1] != '\0' && strchr(path + n + 1, '/') == NULL;
+}
+#endif
+
+/* dir borrowed; *files is the caller's (store_library_free()). */
+bool
+store_library_list(struct store *s, const char *dir,
+    struct store_lib_file **files, size_t *n, char **cause)
+{
+	struct store_lib_file *v = NULL;
+	size_t len = 0, cap = 0;
+	sqlite3_stmt *st;
+	char *lo, *hi;
+	int rc;
+
+	assert(s != NULL && dir != NULL && files != NULL && n != NULL &&
+	    cause != NULL);
+	*cause = NULL;
+	*files = NULL;
+	*n = 0;
+	dir_range(dir, &lo, &hi);
+	st = prep(s, cause, "SELECT path, symbol, title, size, mtime FROM "
+	    "library WHERE " IN_DIR " ORDER BY path", "tti", lo, hi,
+	    (int64_t)strlen(lo) + 1);
+	free(lo);
+	free(hi);
+	if (st == NULL)
+		return false;
+	while ((rc = step(s, st, cause)) == SQLITE_ROW) {
+		struct store_lib_file *f;
+
+		if (len == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		f = &v[len++];
+		f->path = col_dup(st, 0);
+		f->symbol = col_dup(st, 1);
+		f->title = col_dup(st, 2);
+		f->size = sqlite3_column_int64(st, 3);
+		f->mtime = sqlite3_column_int64(st, 4);
+	}
+	sqlite3_finalize(st);
+	if (rc == 0) {
+		store_library_free(v, len);
+		return false;
+	}
+	*files = v;
+	*n = len;
+	return true;
+}
+
+/* dir and files borrowed. */
+bool
+store_library_set(struct store *s, const char *dir,
+    const struct store_lib_file *files, size_t n, char **cause)
+{
+	char *lo, *hi;
+	bool ok;
+
+	assert(s != NULL && dir != NULL && (files != NULL || n == 0) &&
+	    cause != NULL);
+	*cause = NULL;
+	if (!tx_begin(s, cause))
+		return false;
+	dir_range(dir, &lo, &hi);
+	ok = run(s, cause, "DELETE FROM library WHERE " IN_DIR, "tti", lo, hi,
+	    (int64_t)strlen(lo) + 1);
+	free(lo);
+	free(hi);
+	for (size_t i = 0; ok && i < n; i++) {
+		const struct store_lib_file *f = &files[i];
+
+		assert(f->path != NULL && in_dir(dir, f->path));
+		ok = run(s, cause, "INSERT INTO library (path, symbol, title, "
+		    "size, mtime) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT "
+		    "(path) DO UPDATE SET symbol = excluded.symbol, title = "
+		    "excluded.title, size = excluded.size, mtime = "
+		    "excluded.mtime", "tttii", f->path, f->symbol, f->title,
+		    f->size, f->mtime);
+	}
+	return tx_end(s, ok, cause);
+}
+
+/* Frees the n files of store_library_list() and their strings. */
+void
+store_library_free(struct store_lib_file *files, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(files[i].path);
+		free(files[i].symbol);
+		free(files[i].title);
+	}
+	free(files);
 }

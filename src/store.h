@@ -11,7 +11,7 @@
  * forward only, each in one transaction; a file from a newer hamish is
  * refused and never modified, and so is a file that is not a database.
  *
- * Tables (schema 2):
+ * Tables (schema 3):
  *   documents   a document and its revisions: symbol family (A/C.3/79/L.25
  *               for .../Rev.1 too), title, last reading position
  *   versions    one text of a document, by the hash of its blocks
@@ -20,6 +20,9 @@
  *               modified, deleted (a tombstone: deletion is undoable)
  *   anchors     one per annotation and version it was placed on
  *   marks       bookmarks: a-z per document, A-Z global          (v2)
+ *   library     the files of the library directories with their
+ *               symbol, title, size and modification time, so that
+ *               unchanged files are not read again (library.c)     (v3)
  *
  * Times are ISO 8601 UTC strings with milliseconds
  * ("2026-11-22T09:30:00.123Z"), so that they sort as text.  Hashes are 16
@@ -35,7 +38,7 @@
 
 #include "anchor.h"
 
-#define STORE_SCHEMA	2
+#define STORE_SCHEMA	3
 
 struct store;
 
@@ -227,5 +230,38 @@ struct store_import_stats {
  */
 bool		 store_import_json(struct store *, const char *, size_t,
 		    struct store_import_stats *, char **);
+
+/* --- the library -------------------------------------------------- */
+
+/*
+ * A file of a library directory as indexed (library.c): a plain value,
+ * owned strings when returned (store_library_free()), borrowed when
+ * given.  symbol NULL: the file is no document, remembered so that it
+ * is not read again.  size and mtime are only compared by the caller,
+ * which says what they count (library.c: bytes, nanoseconds).
+ */
+struct store_lib_file {
+	char		*path;		/* absolute, in the directory */
+	char		*symbol;	/* or NULL */
+	char		*title;		/* or NULL */
+	int64_t		 size;
+	int64_t		 mtime;
+};
+
+/*
+ * The files indexed directly in directory dir (an absolute path, not in
+ * its subdirectories), by path as bytes; *files is the caller's, freed
+ * with store_library_free().
+ */
+bool		 store_library_list(struct store *, const char *,
+		    struct store_lib_file **, size_t *, char **);
+/*
+ * Makes the n files (each directly in dir) the index of directory dir,
+ * in one transaction: files indexed there before and not given are
+ * forgotten.  Fails on a read-only store.
+ */
+bool		 store_library_set(struct store *, const char *,
+		    const struct store_lib_file *, size_t, char **);
+void		 store_library_free(struct store_lib_file *, size_t);
 
 #endif

@@ -3,7 +3,8 @@
  * and modes, round trips, document identity, merge, positions and
  * bookmarks, anchors per version, migration of a schema 1 file, files
  * refused and left as they were, read-only files, a full database, two
- * writers at once, SIGKILL in the middle of writing, and JSON import.
+ * writers at once, SIGKILL in the middle of writing, JSON import, and
+ * the library's index.
  *
  * Only store.h: the database is looked at with the sqlite3 command-line
  * tool.  Run from the top of the source tree (the v1 fixture is read
@@ -19,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <inttypes.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -32,6 +34,10 @@
 #include "util.h"
 
 #define NOBODY	65534
+/* STORE_SCHEMA as a string. */
+#define STR_(x)	#x
+#define STR(x)	STR_(x)
+#define SCHEMA	STR(STORE_SCHEMA)
 
 static char tmpdir[] = "/tmp/hamish-test-store.XXXXXX";
 
@@ -381,7 +387,8 @@ test_create(void)
 	is_str(s != NULL ? store_path(s) : NULL, path, "store_path");
 	store_close(s);
 	sql_is(path, "PRAGMA journal_mode", "wal", "journal_mode is WAL");
-	sql_is(path, "PRAGMA user_version", "2", "user_version is 2");
+	sql_is(path, "PRAGMA user_version", SCHEMA,
+	    "user_version is " SCHEMA);
 
 	/* A directory that exists keeps its mode. */
 	mkdir(mine, 0755);
@@ -856,7 +863,18 @@ test_migration(void)
 	sql_is(path, "PRAGMA user_version", "1", "the fixture is schema 1");
 	if ((s = open_ok(path, "v1 fixture")) == NULL)
 		return;
-	sql_is(path, "PRAGMA user_version", "2", "migrated to schema 2");
+	is_int(STORE_SCHEMA, 3, "STORE_SCHEMA is 3");
+	sql_is(path, "PRAGMA user_version", SCHEMA,
+	    "migrated to schema " SCHEMA);
+	sql_is(path, "SELECT group_concat(name, ',') FROM (SELECT name FROM "
+	    "sqlite_schema WHERE tbl_name = 'library' AND name NOT LIKE "
+	    "'sqlite_%' ORDER BY name)", "library,library_symbol",
+	    "migrated: the library table and its index (v3)");
+	sql_is(path, "SELECT group_concat(name, ',') FROM "
+	    "pragma_table_info('library')", "path,symbol,title,size,mtime",
+	    "migrated: the library's columns");
+	sql_is(path, "SELECT count(*) FROM marks", "0",
+	    "migrated: the marks table (v2)");
 	sql_is(path, "PRAGMA journal_mode", "wal", "migrated file is in WAL");
 	ok(store_docs_list(s, &docs, &nd, &cause) && nd == 2,
 	    "fixture documents listed");
@@ -957,10 +975,16 @@ test_refused(void)
 	cause = NULL;
 	free(hdr);
 
-	free(sql(newer, "PRAGMA application_id = 1214344553; "
-	    "PRAGMA user_version = 3; CREATE TABLE future (x);"));
-	refused(newer, "made by a newer hamish (schema 3); not changed",
-	    "a newer schema");
+	cause = xasprintf("PRAGMA application_id = 1214344553; "
+	    "PRAGMA user_version = %d; CREATE TABLE future (x);",
+	    STORE_SCHEMA + 1);
+	free(sql(newer, cause));
+	free(cause);
+	cause = xasprintf("made by a newer hamish (schema %d); not changed",
+	    STORE_SCHEMA + 1);
+	refused(newer, cause, "a newer schema");
+	free(cause);
+	cause = NULL;
 	/* A store of ours made newer later, in WAL mode. */
 	{
 		char *p = tpath("newer2.db");
@@ -987,7 +1011,8 @@ test_refused(void)
 	s = open_ok(empty, "an empty file");
 	store_close(s);
 	is_int(mode_of(empty), 0644, "an existing file's mode is not changed");
-	sql_is(empty, "PRAGMA user_version", "2", "the empty file is a store");
+	sql_is(empty, "PRAGMA user_version", SCHEMA,
+	    "the empty file is a store");
 
 	/* Damaged inside: found by store_check() and by the reads. */
 	{
@@ -1136,6 +1161,20 @@ ro_checks(const char *path, const char *what)
 	    has(cause, "read-only"), "%s: import fails", what);
 	free(cause);
 	cause = NULL;
+	{
+		struct store_lib_file *files = NULL, f = { "/ro/lib/x.txt",
+		    NULL, NULL, 1, 1 };
+		size_t nf = 0;
+
+		child_ok(store_library_list(s, "/ro/lib", &files, &nf,
+		    &cause) && nf == 1 && strcmp(files[0].symbol, "A/1/1") ==
+		    0, "%s: library rows load", what);
+		store_library_free(files, nf);
+		child_ok(!store_library_set(s, "/ro/lib", &f, 1, &cause) &&
+		    has(cause, "read-only"), "%s: library_set fails", what);
+		free(cause);
+		cause = NULL;
+	}
 	child_ok(store_check(s, &cause), "%s: integrity_check", what);
 	free(cause);
 	store_close(s);
@@ -1194,6 +1233,13 @@ test_readonly(void)
 	u = add(s, d, v, NULL, "قراءة فقط", &a);
 	ok(u != NULL && store_position_set(s, d, &p, &cause),
 	    "read-only setup: a note and a position");
+	{
+		struct store_lib_file f = { "/ro/lib/A_1_1.txt", "A/1/1",
+		    NULL, 10, 20 };
+
+		ok(store_library_set(s, "/ro/lib", &f, 1, &cause),
+		    "read-only setup: a library row");
+	}
 	store_close(s);
 	free(u);
 	/* nobody must get to the files, and own them */
@@ -1695,6 +1741,100 @@ test_import(void)
 	free(path);
 }
 
+/* --- the library's index ------------------------------------------ */
+
+/* The rows of directory dir, "path=symbol:title:size:mtime" with "-"
+ * for NULL, "|" between them (caller frees). */
+static char *
+lib_rows(struct store *s, const char *dir)
+{
+	struct store_lib_file *f;
+	char *cause = NULL;
+	struct buf b;
+	size_t n;
+
+	buf_init(&b);
+	buf_adds(&b, "");
+	if (!store_library_list(s, dir, &f, &n, &cause)) {
+		buf_addf(&b, "error: %s", cause);
+		free(cause);
+		return buf_steal(&b);
+	}
+	for (size_t i = 0; i < n; i++)
+		buf_addf(&b, "%s%s=%s:%s:%" PRId64 ":%" PRId64, i > 0 ? "|" :
+		    "", f[i].path, f[i].symbol ? f[i].symbol : "-",
+		    f[i].title ? f[i].title : "-", f[i].size, f[i].mtime);
+	store_library_free(f, n);
+	return buf_steal(&b);
+}
+
+static void
+lib_rows_are(struct store *s, const char *dir, const char *want,
+    const char *what)
+{
+	char *got = lib_rows(s, dir);
+
+	is_str(got, want, "%s", what);
+	free(got);
+}
+
+static void
+test_library(void)
+{
+	char *path = tpath("library.db"), *cause = NULL;
+	struct store_lib_file a[] = {
+		{ "/d/A_1_1.txt", "A/1/1", "عنوان", 100, 1700000000123456789 },
+		{ "/d/notes.txt", NULL, NULL, 5, 6 },
+		{ "/d/\xff\xfe.txt", "A/1/2", NULL, 7, 8 },
+	}, sub = { "/d/sub/A_2_1.txt", "A/2/1", NULL, 1, 2 },
+	    alike[] = { { "/d0/A_3_1.txt", "A/3/1", NULL, 1, 2 },
+	    { "/d-x/A_3_2.txt", "A/3/2", NULL, 1, 2 } },
+	    root = { "/A_4_1.txt", "A/4/1", NULL, 3, 4 },
+	    b = { "/d/A_1_1.txt", "A/1/1/Rev.1", NULL, 101, 2 };
+	struct store *s;
+	bool done;
+
+	if ((s = open_ok(path, "library")) == NULL)
+		return;
+	lib_rows_are(s, "/d", "", "no rows at first");
+	done = store_library_set(s, "/d", a, 3, &cause) &&
+	    store_library_set(s, "/d/sub", &sub, 1, &cause) &&
+	    store_library_set(s, "/d0", &alike[0], 1, &cause) &&
+	    store_library_set(s, "/d-x", &alike[1], 1, &cause) &&
+	    store_library_set(s, "/", &root, 1, &cause);
+	ok(done, "library rows set (%s)", cause ? cause : "ok");
+	lib_rows_are(s, "/d", "/d/A_1_1.txt=A/1/1:عنوان:100:"
+	    "1700000000123456789|/d/notes.txt=-:-:5:6|"
+	    "/d/\xff\xfe.txt=A/1/2:-:7:8",
+	    "the rows of /d by path as bytes, not those of /d/sub, /d0, /d-x");
+	lib_rows_are(s, "/d/", "/d/A_1_1.txt=A/1/1:عنوان:100:"
+	    "1700000000123456789|/d/notes.txt=-:-:5:6|"
+	    "/d/\xff\xfe.txt=A/1/2:-:7:8", "/d/ is /d");
+	lib_rows_are(s, "/d/sub", "/d/sub/A_2_1.txt=A/2/1:-:1:2",
+	    "the rows of a subdirectory");
+	lib_rows_are(s, "/", "/A_4_1.txt=A/4/1:-:3:4",
+	    "the rows of the root directory");
+	done = store_library_set(s, "/d", &b, 1, &cause);
+	ok(done, "library rows replaced (%s)", cause ? cause : "ok");
+	lib_rows_are(s, "/d", "/d/A_1_1.txt=A/1/1/Rev.1:-:101:2",
+	    "a row updated, the others forgotten");
+	lib_rows_are(s, "/d/sub", "/d/sub/A_2_1.txt=A/2/1:-:1:2",
+	    "the subdirectory's rows kept");
+	lib_rows_are(s, "/d0", "/d0/A_3_1.txt=A/3/1:-:1:2",
+	    "a directory named alike kept (/d0)");
+	lib_rows_are(s, "/d-x", "/d-x/A_3_2.txt=A/3/2:-:1:2",
+	    "a directory named alike kept (/d-x)");
+	done = store_library_set(s, "/d", NULL, 0, &cause);
+	ok(done, "no files in /d (%s)", cause ? cause : "ok");
+	lib_rows_are(s, "/d", "", "all of /d forgotten");
+	sql_is(path, "SELECT count(*) FROM library", "4",
+	    "the other directories' rows are there");
+	check_ok(s, "library");
+	store_close(s);
+	free(cause);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -1719,6 +1859,7 @@ main(void)
 	test_concurrent();
 	test_sigkill();
 	test_import();
+	test_library();
 	cmd = xasprintf("chmod -R u+rwX '%s' && rm -rf '%s'", tmpdir, tmpdir);
 	fflush(NULL);
 	ok(system(cmd) == 0 && !exists(tmpdir), "test directory removed");
