@@ -29,7 +29,7 @@ ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 # Sanitizer builds live in their own tree so both can coexist.
 B	 = build$(if $(SAN),-san)
 LIB_SRC	 = $(filter-out src/main%.c,$(wildcard src/*.c))
-CLI_OBJ	 = $(B)/main.o $(B)/main-notes.o
+CLI_OBJ	 = $(B)/main.o $(B)/main-notes.o $(B)/main-refs.o
 LIB_OBJ	 = $(LIB_SRC:src/%.c=$(B)/%.o) $(B)/builtin-data.o
 DATA	 = $(wildcard keymaps/*.keys themes/*.theme)
 UNIT_SRC = $(wildcard tests/unit/test-*.c)

@@ -78,6 +78,18 @@ static const struct {
 	[ACT_MARK_SET] =	{ "mark", "Set bookmark LETTER here (A-Z: "
 				  "across documents)" },
 	[ACT_MARK_GOTO] =	{ "goto-mark", "Go to bookmark LETTER" },
+	[ACT_REF_NEXT] =	{ "ref-next", "Next cross-reference" },
+	[ACT_REF_PREV] =	{ "ref-prev", "Previous cross-reference" },
+	[ACT_FOLLOW] =		{ "follow",
+				  "Follow the reference: a footnote or a "
+				  "paragraph shown over the text (again: go "
+				  "there), a document opened" },
+	[ACT_BACK] =		{ "back", "Back to where the last jump "
+				  "came from" },
+	[ACT_FORWARD] =		{ "forward", "Forward again after back" },
+	[ACT_BACKLINKS] =	{ "backlinks",
+				  "The paragraphs that refer to the one at "
+				  "the top" },
 	[ACT_PROMPT_ACCEPT] =	{ "prompt-accept", "Run what was typed" },
 	[ACT_PROMPT_CANCEL] =	{ "prompt-cancel", "Abandon the prompt" },
 	[ACT_PROMPT_ERASE] =	{ "prompt-erase",

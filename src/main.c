@@ -23,6 +23,7 @@
 #include "doc.h"
 #include "keymap.h"
 #include "layout.h"
+#include "library.h"
 #include "main.h"
 #include "render.h"
 #include "store.h"
@@ -37,7 +38,8 @@
 
 const char usage_text[] =
 "usage: hamish [--keymap NAME|FILE] [--theme NAME|FILE] [--bidi=app|terminal]\n"
-"              [--exact] [--encoding NAME] [--db PATH] FILE...\n"
+"              [--exact] [--encoding NAME] [--db PATH] [--library DIR]\n"
+"              FILE...\n"
 "       hamish render [--width W] [--no-shape] [--plain] [--map]\n"
 "                     [--encoding NAME] [FILE|-]\n"
 "       hamish outline [--encoding NAME] FILE\n"
@@ -45,6 +47,8 @@ const char usage_text[] =
 "       hamish notes export [--format md|csv|json] [--output FILE] [DOCUMENT...]\n"
 "       hamish notes import FILE.json\n"
 "       hamish notes carry OLD NEW\n"
+"       hamish refs [--json] [--library DIR] FILE\n"
+"       hamish library [--library DIR]\n"
 "       hamish check-terminal\n"
 "       hamish --help | --version | --list-actions\n"
 "\n"
@@ -56,7 +60,9 @@ const char usage_text[] =
 "  g G  start, end        ] [  numbered paragraph       } {  heading\n"
 "  :12 :١٢ :12(b) :4.12  go to an address               o  outline\n"
 "  / ?  search  n N  next, previous match               f  footnotes\n"
-"  Tab S-Tab  next, previous document (:e FILE, :bn, :bp)\n"
+"  C-n C-p  next, previous document (:e FILE, :bn, :bp, :open SYMBOL)\n"
+"  Tab S-Tab  next, previous reference     Enter  follow it   r  backlinks\n"
+"  BS C-o B  back                          F  forward\n"
 "  h F1  help             C-l  repaint                 q  quit\n"
 "  v  select words (w b j k extend)   H  highlight      a A  note, in $EDITOR\n"
 "  y  copy (OSC 52)       x U  delete, undo             L  annotations\n"
@@ -71,6 +77,8 @@ const char usage_text[] =
 "                      shape by themselves (see check-terminal)\n"
 "  --exact             search letter for letter (default: harakat, hamza\n"
 "                      forms, alef maksura, teh marbuta, digits folded)\n"
+"  --library DIR       documents to open by symbol (also $HAMISH_LIBRARY,\n"
+"                      $XDG_DATA_HOME/hamish/library, the file's directory)\n"
 "  --db PATH           the annotations database (also $HAMISH_DB; default\n"
 "                      $XDG_DATA_HOME/hamish/hamish.db)\n"
 "  Settings, keys and styles: $XDG_CONFIG_HOME/hamish/{config,keys,theme}\n"
@@ -93,6 +101,9 @@ const char usage_text[] =
 "  notes import  merge an exported JSON file: by UUID, newest wins\n"
 "  notes carry   NEW is a revision of OLD: place OLD's annotations on it\n"
 "                (notes commands take --db PATH too)\n"
+"  refs          every cross-reference: source, kind, text, target, and\n"
+"                whether it resolves here, in the library or not at all\n"
+"  library       the documents of the library: symbol, title, file\n"
 "\n"
 "render options:\n"
 "  -w, --width W   cells per row (default: the terminal's width, else 80)\n"
@@ -611,6 +622,7 @@ cmd_read(int argc, char **argv)
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "exact", no_argument, NULL, 'x' },
 		{ "db", required_argument, NULL, 'd' },
+		{ "library", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -621,6 +633,9 @@ cmd_read(int argc, char **argv)
 	struct ui_opts uo;
 	struct ui *u;
 	struct store *st = NULL;
+	struct library *lib = NULL;
+	char **dirs = NULL;
+	size_t ndirs = 0;
 	const char *db = NULL;
 	char *keep = NULL, *cause = NULL, *store_off = NULL;
 	bool bidi_set = false;
@@ -649,8 +664,13 @@ cmd_read(int argc, char **argv)
 		case 'd':
 			db = optarg;
 			break;
+		case 'l':
+			dirs = xreallocarray(dirs, ndirs + 1, sizeof *dirs);
+			dirs[ndirs++] = optarg;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
+			free(dirs);
 			return 0;
 		default:
 			usage_error("bad option");
@@ -664,13 +684,16 @@ cmd_read(int argc, char **argv)
 		ro.encoding = cli.encoding;
 		for (i = optind; i < argc && rc == 0; i++)
 			rc = cmd_render_file(argv[i], &ro);
+		free(dirs);
 		return rc;
 	}
 	if (!isatty(STDIN_FILENO))
 		usage_error("the reader reads keys from standard input, "
 		    "which is not a terminal");
-	if (!locale_ok())
+	if (!locale_ok()) {
+		free(dirs);
 		return EXIT_USAGE;
+	}
 	config_load(&o, &l.w, &keep);
 	if (cli.keymap != NULL)
 		o.keymap = cli.keymap;
@@ -697,6 +720,8 @@ cmd_read(int argc, char **argv)
 	/* No database, no annotations: the documents still open. */
 	st = main_store_open(db, &store_off);
 	uo.store = st;
+	lib = main_library_open(st, dirs, ndirs);
+	uo.lib = lib;
 	uo.store_off = store_off;
 	u = ui_new(&uo, 80, 24);
 	for (i = optind; i < argc; i++)
@@ -720,7 +745,9 @@ cmd_read(int argc, char **argv)
 	rc = ui_curses_run(u, l.th, o.bidi);
 	ui_free(u);
 out:
+	library_free(lib);
 	store_close(st);
+	free(dirs);
 	km_free(l.km);
 	theme_free(l.th);
 	free(l.w.first);
@@ -838,6 +865,10 @@ main(int argc, char **argv)
 		rc = cmd_check_terminal();
 	else if (strcmp(argv[1], "notes") == 0)
 		rc = cmd_notes(argc - 1, argv + 1);
+	else if (strcmp(argv[1], "refs") == 0)
+		rc = cmd_refs(argc - 1, argv + 1);
+	else if (strcmp(argv[1], "library") == 0)
+		rc = cmd_library(argc - 1, argv + 1);
 	else
 		rc = cmd_read(argc, argv);
 	text_cleanup();

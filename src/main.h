@@ -16,6 +16,7 @@
 
 struct buf;
 struct doc;
+struct library;
 struct store;
 
 /* hamish --help */
@@ -38,5 +39,14 @@ struct store	*main_store_open(const char *, char **);
 
 /* hamish notes export|import|carry */
 int		 cmd_notes(int, char **);
+/*
+ * The library: the user's directory, $HAMISH_LIBRARY's and dirs (n of
+ * them, borrowed), indexed in st (may be NULL).  Caller frees with
+ * library_free().
+ */
+struct library	*main_library_open(struct store *, char **, size_t);
+/* hamish refs, hamish library */
+int		 cmd_refs(int, char **);
+int		 cmd_library(int, char **);
 
 #endif

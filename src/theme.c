@@ -46,6 +46,9 @@ static const char *const face_names[TF_NFACES] = {
 	[TF_REVIEW] = "review",
 	[TF_SELECTION] = "selection",
 	[TF_NOTEMARK] = "notemark",
+	[TF_REF] = "ref",
+	[TF_REF_CURRENT] = "ref-current",
+	[TF_POPUP] = "popup",
 };
 
 /*
@@ -78,6 +81,9 @@ static const unsigned mono_fallback[TF_NFACES] = {
 	[TF_REVIEW] = THEME_UNDERLINE | THEME_DIM,
 	[TF_SELECTION] = THEME_REVERSE,
 	[TF_NOTEMARK] = THEME_BOLD,
+	[TF_REF] = THEME_UNDERLINE,
+	[TF_REF_CURRENT] = THEME_REVERSE | THEME_UNDERLINE,
+	[TF_POPUP] = THEME_REVERSE,
 };
 
 static const struct {

@@ -38,6 +38,9 @@ enum theme_face {
 	TF_REVIEW,		/* an annotation whose place needs review */
 	TF_SELECTION,		/* what v selects */
 	TF_NOTEMARK,		/* the marker of annotated rows */
+	TF_REF,			/* cross-references */
+	TF_REF_CURRENT,		/* the one Tab is on */
+	TF_POPUP,		/* a footnote or preview over the text */
 	TF_NFACES
 };
 

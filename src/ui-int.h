@@ -22,6 +22,7 @@
 #define HISTORY		50
 
 struct notes;
+struct refs;
 
 /* One open document. */
 struct buffer {
@@ -33,6 +34,8 @@ struct buffer {
 					   (size_t)-1 */
 	struct view_pos	 top;		/* first text row on screen */
 	struct notes	*notes;		/* NULL: annotations off */
+	struct refs	*refs;		/* cross-references, found lazily */
+	long		 ref_cur;	/* the reference Tab is on, or -1 */
 	size_t		 saved_block;	/* reading position last stored */
 	size_t		 saved_off;
 };
@@ -90,6 +93,27 @@ struct note_target {
 	char		*style;		/* the new one's style, or NULL */
 };
 
+/* A place to go back or forward to. */
+struct jump {
+	char		*path;		/* the buffer's path */
+	size_t		 block;
+	size_t		 off;
+};
+
+struct jumps {
+	struct jump	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+/* A small window over the text: a footnote, a paragraph's preview. */
+struct popup {
+	bool		 on;
+	char		*title;		/* owned */
+	char		*text;		/* owned */
+	long		 block;		/* where a second Enter goes, or -1 */
+};
+
 struct ui {
 	struct ui_opts	 o;
 	struct buffer	**buf;
@@ -117,6 +141,11 @@ struct ui {
 	bool		 have_hit;
 	struct search_hit hit;
 	struct view_pos	 origin;	/* top when the prompt opened */
+
+	/* cross-references and history (ui-refs.c) */
+	struct jumps	 back;
+	struct jumps	 fwd;
+	struct popup	 pop;
 
 	/* annotations (ui-notes.c) */
 	struct selection sel;
@@ -152,9 +181,28 @@ void		 ui_list_add(struct list *, char *, long, enum lay_dir);
 void		 ui_list_close(struct ui *);
 void		 ui_list_follow(struct ui *);
 void		 ui_prompt_open(struct ui *, char);
+/* Appends up to max code points of s, controls visible, "…" if cut. */
+void		 ui_text_short(struct buf *, const char *, size_t);
 /* Appends a mark to *marks (grown as needed, *cap its room). */
 void		 ui_mark_add(struct view_mark **, size_t *, size_t *, size_t,
 		    size_t, size_t, int);
+
+/* --- ui-refs.c --- */
+/* Remembers where the reader is before a jump (clears forward). */
+void		 ui_jump_push(struct ui *);
+/* Carries out a reference or history action; false if a is not one. */
+bool		 ui_refs_action(struct ui *, enum action);
+/* Takes key while a popup is up; false otherwise. */
+bool		 ui_refs_key(struct ui *, uint32_t);
+/* Appends the marks of the references in blocks [first, last]. */
+size_t		 ui_refs_marks(struct ui *, size_t, size_t, struct view_mark **,
+		    size_t *, size_t);
+/* Draws the popup over the text rows, if one is up. */
+void		 ui_refs_draw(struct ui *);
+/* :open SYMBOL */
+void		 ui_refs_open(struct ui *, const char *);
+void		 ui_refs_close(struct buffer *);
+void		 ui_refs_free(struct ui *);
 
 /* --- ui-notes.c --- */
 /* Opens the annotations of buffer b and goes to its reading position. */

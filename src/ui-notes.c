@@ -76,17 +76,7 @@ notes_or_say(struct ui *u)
 static void
 quote_short(struct buf *out, const char *s)
 {
-	size_t n = 0, i = 0, len = s != NULL ? strlen(s) : 0;
-
-	while (i < len && n < QUOTE_SHOWN) {
-		i++;
-		while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
-			i++;
-		n++;
-	}
-	text_utf8_visible(out, s != NULL ? s : "", i);
-	if (i < len)
-		buf_adds(out, "…");
+	ui_text_short(out, s, QUOTE_SHOWN);
 }
 
 /* --- opening, closing, positions ----------------------------------- */
@@ -914,6 +904,7 @@ ui_notes_list_select(struct ui *u)
 		    "on it, then select its new place and press R",
 		    q.data != NULL ? q.data : "");
 	} else {
+		ui_jump_push(u);
 		ui_goto_offset(u, nt->block, nt->whole ? 0 : nt->start);
 		if (nt->status == ANCHOR_REVIEW)
 			ui_message(u, true, "Needs review: it was «%s»; L, R "
@@ -1003,6 +994,8 @@ ui_notes_key(struct ui *u, uint32_t key)
 		say_failed(u, "Bookmark", cause);
 		return true;
 	}
+	if (found)
+		ui_jump_push(u);
 	if (!found)
 		ui_message(u, true, "No bookmark %c", (int)key);
 	else if (path != NULL && !ui_open(u, path, &cause))
@@ -1012,7 +1005,7 @@ ui_notes_key(struct ui *u, uint32_t key)
 		ui_message(u, true, "Bookmark %c: its place is gone", (int)key);
 	else {
 		ui_goto_offset(u, block, off);
-		ui_message(u, false, "Bookmark %c", (int)key);
+		ui_message(u, false, "Bookmark %c (back: Backspace)", (int)key);
 	}
 	free(where.para);
 	free(path);

@@ -14,6 +14,8 @@
 #include "action.h"
 #include "doc.h"
 #include "keymap.h"
+#include "library.h"
+#include "refs.h"
 #include "search.h"
 #include "text.h"
 #include "theme.h"
@@ -65,6 +67,7 @@ buffer_free(struct buffer *b)
 	if (b == NULL)
 		return;
 	ui_notes_close(b);
+	ui_refs_close(b);
 	search_free(b->search);
 	view_free(b->view);
 	doc_free(b->doc);
@@ -82,6 +85,7 @@ ui_free(struct ui *u)
 		return;
 	ui_save(u);
 	ui_notes_unselect(u);
+	ui_refs_free(u);
 	for (i = 0; i < u->nbuf; i++)
 		buffer_free(u->buf[i]);
 	for (h = 0; h < UTIL_NELEM(u->hist); h++)
@@ -101,6 +105,22 @@ ui_free(struct ui *u)
 	buf_free(&u->input);
 	buf_free(&u->msg);
 	free(u);
+}
+
+void
+ui_text_short(struct buf *out, const char *s, size_t max)
+{
+	size_t n = 0, i = 0, len = s != NULL ? strlen(s) : 0;
+
+	while (i < len && n < max) {
+		i++;
+		while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		n++;
+	}
+	text_utf8_visible(out, s != NULL ? s : "", i);
+	if (i < len)
+		buf_adds(out, "…");
 }
 
 void
@@ -148,6 +168,19 @@ ui_open(struct ui *u, const char *path, char **cause)
 		return false;
 	b = xcalloc(1, sizeof *b);
 	b->path = xstrdup(path);
+	b->ref_cur = -1;
+	if (u->o.lib != NULL) {	/* the documents beside it can be opened */
+		char *real = realpath(path, NULL), *slash, *why = NULL;
+
+		if (real != NULL && (slash = strrchr(real, '/')) != NULL) {
+			*slash = '\0';
+			if (!library_add_dir(u->o.lib, *real != '\0' ? real :
+			    "/", &why))
+				ui_message(u, true, "Library: %s", why);
+		}
+		free(why);
+		free(real);
+	}
 	b->doc = d;
 	b->view = view_new(d, view_cols(u), u->o.view_flags);
 	n = doc_block_count(d);
@@ -648,6 +681,8 @@ run_command(struct ui *u, char *line)
 	else if (word_is(line, "bp", "bprevious") ||
 	    strcmp(line, "bprev") == 0)
 		do_action(u, ACT_BUFFER_PREV);
+	else if (word_is(line, "open", NULL))
+		ui_refs_open(u, arg);
 	else if (word_is(line, "noh", "nohlsearch"))
 		u->hl = false;
 	else if (strcmp(line, "set") == 0) {
@@ -667,8 +702,10 @@ run_command(struct ui *u, char *line)
 	else if (b != NULL) {
 		if (arg != NULL)
 			arg[-1] = ' ';	/* "12 (b)" is one address */
-		if ((i = doc_addr_find(b->doc, line)) >= 0)
+		if ((i = doc_addr_find(b->doc, line)) >= 0) {
+			ui_jump_push(u);
 			ui_goto_block(u, (size_t)i);
+		}
 		else
 			ui_message(u, true, "No paragraph %s in this document "
 			    "(or not a command)", line);
@@ -883,6 +920,7 @@ do_action(struct ui *u, enum action a)
 				size_t i = (size_t)u->list.e[u->list.sel].block;
 
 				ui_list_close(u);
+				ui_jump_push(u);
 				ui_goto_block(u, i);
 			} else
 				ui_list_close(u);
@@ -895,7 +933,7 @@ do_action(struct ui *u, enum action a)
 			break;
 		}
 	}
-	if (ui_notes_action(u, a))
+	if (ui_notes_action(u, a) || ui_refs_action(u, a))
 		return;
 	switch (a) {
 	case ACT_NONE:
@@ -981,7 +1019,7 @@ ui_key(struct ui *u, uint32_t key)
 		return;
 	if (u->mode != KM_PROMPT)
 		buf_reset(&u->msg);
-	if (ui_notes_key(u, key))
+	if (ui_notes_key(u, key) || ui_refs_key(u, key))
 		return;
 	a = km_lookup(u->o.km, u->mode, key);
 	if (a == ACT_NONE && u->mode == KM_PROMPT) {
@@ -1249,6 +1287,7 @@ collect_marks(struct ui *u, struct view_mark **marks, size_t *cap)
 
 	view_move(b->view, &p, ui_text_rows(u) - 1);
 	last = p.block;
+	nm = ui_refs_marks(u, b->top.block, last, marks, cap, nm);
 	nm = ui_notes_marks(u, b->top.block, last, marks, cap, nm);
 	for (p.block = b->top.block; u->hl && b->search != NULL &&
 	    p.block <= last &&
@@ -1266,6 +1305,13 @@ collect_marks(struct ui *u, struct view_mark **marks, size_t *cap)
 	if (u->sel.on)		/* the selection over everything */
 		ui_mark_add(marks, cap, &nm, u->sel.block, u->sel.start,
 		    u->sel.end, TF_SELECTION);
+	if (b->refs != NULL && b->ref_cur >= 0 &&
+	    (size_t)b->ref_cur < refs_count(b->refs)) {
+		const struct ref *r = refs_get(b->refs, (size_t)b->ref_cur);
+
+		ui_mark_add(marks, cap, &nm, r->block, r->start, r->end,
+		    TF_REF_CURRENT);
+	}
 	return nm;
 }
 
@@ -1339,8 +1385,10 @@ ui_draw(struct ui *u)
 				put_blank(u, y, TF_TEXT);
 		else if (u->in_list)
 			draw_list(u);
-		else
+		else {
 			draw_text(u);
+			ui_refs_draw(u);
+		}
 		draw_status(u);
 		draw_message(u);
 	}

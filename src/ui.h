@@ -19,6 +19,7 @@
 #include "view.h"
 
 struct keymap;
+struct library;
 struct store;
 
 #define UI_MIN_COLS	20
@@ -32,6 +33,8 @@ struct ui_opts {
 	const char	*encoding;	/* force a charset; NULL: detect */
 	struct store	*store;		/* annotations (borrowed), or NULL */
 	const char	*store_off;	/* why there is no store: shown */
+	struct library	*lib;		/* documents by symbol (borrowed),
+					   or NULL */
 };
 
 /* What to paint, a plain value owned by the ui (valid until the next
