@@ -523,6 +523,7 @@ keys_of(const struct keymap *km, enum km_mode m, enum action a,
 static const char *const commands_help[] = {
 	":12  :١٢  :12(b)  :4.12  :IV.12   go to a paragraph by its address",
 	":e FILE   open another document    :bn  :bp   next, previous one",
+	":open SYMBOL   open a document of the library, e.g. :open A/67/150",
 	":set exact   search letter for letter    :set noexact   Arabic-aware",
 	":noh   stop highlighting matches    :q   quit",
 	":ACTION   any action by name, e.g. :page-down",
@@ -531,7 +532,8 @@ static const char *const commands_help[] = {
 void
 ui_help_text(const struct keymap *km, struct buf *out)
 {
-	static const enum km_mode modes[] = { KM_NORMAL, KM_LIST, KM_PROMPT };
+	static const enum km_mode modes[] = { KM_NORMAL, KM_LIST, KM_SELECT,
+	    KM_PROMPT };
 	struct buf keys;
 	size_t m, k;
 	int a;

@@ -66,6 +66,15 @@ EOF
 "$HAMISH" library --library "$T/lib" >"$T/lib.out"
 grep -q "^A/1/100	" "$T/lib.out" && grep -q "^A/1/200	" "$T/lib.out"
 ok $? "hamish library lists both documents by symbol (from their names)"
+mkdir -p "$XDG_DATA_HOME/hamish/library"
+printf '١ - نص.\n' >"$XDG_DATA_HOME/hamish/library/A_2_1.txt"
+printf '١ - نص.\n' >"$T/other/E_2024_27.txt"
+printf 'not a document\n' >"$T/other/E_2024_28.doc"
+HAMISH_LIBRARY="$T/other:$T/nowhere" "$HAMISH" library >"$T/lib2.out"
+grep -q '^A/2/1	' "$T/lib2.out" && grep -q '^E/2024/27	' "$T/lib2.out"
+ok $? "the library has \$XDG_DATA_HOME/hamish/library and \$HAMISH_LIBRARY"
+grep -q 'E/2024/28' "$T/lib2.out"
+ok $((! $?)) "... only *.txt files, and a missing directory is no error"
 "$HAMISH" refs "$T/lib/A_1_100.txt" >"$T/ra"
 grep -q '	symbol	A/1/200	A/1/200	library$' "$T/ra"
 ok $? "refs: A/1/200 resolves in the library (the file's directory)"
@@ -98,6 +107,10 @@ ok $? "F goes forward again"
 tmux_key C-o
 tmux_wait_for ' A/1/100'
 ok $? "C-o goes back too"
+tab_to '→ paragraph 1'
+tmux_key BTab
+tmux_wait_for_text '→ paragraph 2'
+ok $? "S-Tab goes to the reference before"
 
 tab_to '→ paragraph 2'
 ok $? "Tab goes on to the reference to paragraph 2"
