@@ -107,13 +107,12 @@ ok $? "F goes forward again"
 tmux_key C-o
 tmux_wait_for ' A/1/100'
 ok $? "C-o goes back too"
+tab_to '→ paragraph 2'
+ok $? "Tab goes on to the reference to paragraph 2"
 tab_to '→ paragraph 1'
 tmux_key BTab
 tmux_wait_for_text '→ paragraph 2'
 ok $? "S-Tab goes to the reference before"
-
-tab_to '→ paragraph 2'
-ok $? "Tab goes on to the reference to paragraph 2"
 tmux_key Enter
 tmux_wait_for_text '¶ 2 — Enter: go there'
 ok $? "Enter shows paragraph 2 over the text"
