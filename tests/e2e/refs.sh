@@ -21,10 +21,10 @@ status() {	# the status row of the screen
 # tab_to TEXT: presses Tab (up to 12 times, a second each at most)
 # until the screen says TEXT
 tab_to() {
-	_i=0
-	while [ $_i -lt 12 ]; do
+	_tabs=0		# not _i: tmux.sh's polling uses that name
+	while [ $_tabs -lt 12 ]; do
 		tmux_key Tab
-		_i=$((_i + 1))
+		_tabs=$((_tabs + 1))
 		tmux_wait_for_text "$1" 1 2>/dev/null && return 0
 	done
 	tmux_wait_for_text "$1" 1
