@@ -17,7 +17,8 @@ run() {
 	name=$1
 	shift
 	start=$(date +%s)
-	"$@" >"$tmp" 2>&1
+	# a suite that hangs fails instead of holding CI up (124: timed out)
+	timeout "${SUITE_TIMEOUT:-600}" "$@" >"$tmp" 2>&1
 	rc=$?
 	p=$(grep -c '^ok ' "$tmp")
 	f=$(grep -c '^not ok ' "$tmp")
