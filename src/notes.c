@@ -167,16 +167,12 @@ place_all(struct notes *ns, bool store, char **cause)
 		memset(nt, 0, sizeof *nt);
 		nt->sn = r;
 		nt->whole = r->anchor.whole;
-		if (ns->d == NULL) {		/* no text: as stored */
-			nt->status = r->status;
-			nt->score = r->score;
-			nt->block = r->anchor.block;
-			nt->start = r->anchor.start;
-			nt->end = r->anchor.end;
-			continue;
-		}
-		if (r->version == ns->version && ns->version != 0 &&
-		    fits(ns, &r->anchor)) {
+		/*
+		 * As stored: with no text, or when the anchor is this
+		 * version's own (the same text: its offsets are right).
+		 */
+		if (ns->d == NULL || (r->version == ns->version &&
+		    ns->version != 0 && fits(ns, &r->anchor))) {
 			nt->status = r->status;
 			nt->score = r->score;
 			nt->block = r->anchor.block;

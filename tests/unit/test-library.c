@@ -28,9 +28,9 @@
 #include "library.h"
 #include "store.h"
 #include "tap.h"
+#include "child.h"
 #include "util.h"
 
-#define NOBODY	65534
 
 static char tmpdir[] = "/tmp/hamish-test-library.XXXXXX";
 static char *realtmp;	/* tmpdir as realpath() spells it */
@@ -530,36 +530,6 @@ test_cache(void)
 
 /* --- a read-only store: checks run in a child ---------------------- */
 
-static int child_fd = -1;
-
-__attribute__((format(printf, 2, 3))) static void
-child_ok(bool cond, const char *fmt, ...)
-{
-	char line[512];
-	va_list ap;
-	int n;
-
-	n = snprintf(line, sizeof line, "%d ", cond ? 1 : 0);
-	va_start(ap, fmt);
-	n += vsnprintf(line + n, sizeof line - (size_t)n - 1, fmt, ap);
-	va_end(ap);
-	if (n > (int)sizeof line - 2)
-		n = (int)sizeof line - 2;
-	line[n++] = '\n';
-	if (write(child_fd, line, (size_t)n) != n)
-		_exit(3);
-}
-
-/* Becomes nobody if root, so that file modes apply. */
-static bool
-drop_root(void)
-{
-	if (geteuid() != 0)
-		return true;
-	return setgroups(0, NULL) == 0 && setgid(NOBODY) == 0 &&
-	    setuid(NOBODY) == 0 && geteuid() == NOBODY;
-}
-
 static void
 ro_checks(const char *db)
 {
@@ -602,36 +572,17 @@ ro_checks(const char *db)
 	free(dir);
 }
 
-/* Runs ro_checks() in a child and turns its lines into ok()s. */
+static void
+ro_child(void *arg)
+{
+	ro_checks(arg);
+}
+
+/* The checks of ro_checks() on the store db, run as nobody. */
 static void
 ro_run(const char *db)
 {
-	char line[600];
-	int fds[2], status;
-	FILE *f;
-	pid_t pid;
-
-	if (pipe(fds) == -1) {
-		ok(0, "pipe: %s", strerror(errno));
-		return;
-	}
-	fflush(NULL);
-	if ((pid = fork()) == 0) {
-		close(fds[0]);
-		child_fd = fds[1];
-		ro_checks(db);
-		_exit(0);
-	}
-	close(fds[1]);
-	f = fdopen(fds[0], "r");
-	while (fgets(line, sizeof line, f) != NULL) {
-		line[strcspn(line, "\n")] = '\0';
-		ok(line[0] == '1', "%s", line + 2);
-	}
-	fclose(f);
-	waitpid(pid, &status, 0);
-	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
-	    "the read-only child exited cleanly");
+	child_run(ro_child, (void *)db, "read-only store");
 }
 
 /* The bytes of a file (caller frees), NULL if unreadable. */

@@ -31,9 +31,9 @@
 
 #include "store.h"
 #include "tap.h"
+#include "child.h"
 #include "util.h"
 
-#define NOBODY	65534
 /* STORE_SCHEMA as a string. */
 #define STR_(x)	#x
 #define STR(x)	STR_(x)
@@ -1072,36 +1072,6 @@ test_refused(void)
 
 /* --- read-only: checks run in a child, results sent back ----------- */
 
-static int child_fd = -1;
-
-static void
-child_ok(bool cond, const char *fmt, ...)
-{
-	char line[512];
-	va_list ap;
-	int n;
-
-	n = snprintf(line, sizeof line, "%d ", cond ? 1 : 0);
-	va_start(ap, fmt);
-	n += vsnprintf(line + n, sizeof line - (size_t)n - 1, fmt, ap);
-	va_end(ap);
-	if (n > (int)sizeof line - 2)
-		n = (int)sizeof line - 2;
-	line[n++] = '\n';
-	if (write(child_fd, line, (size_t)n) != n)
-		_exit(3);
-}
-
-/* Becomes nobody if root, so that file modes apply. */
-static bool
-drop_root(void)
-{
-	if (geteuid() != 0)
-		return true;
-	return setgroups(0, NULL) == 0 && setgid(NOBODY) == 0 &&
-	    setuid(NOBODY) == 0 && geteuid() == NOBODY;
-}
-
 /* The checks on a read-only store at path, in the child. */
 static void
 ro_checks(const char *path, const char *what)
@@ -1181,36 +1151,26 @@ ro_checks(const char *path, const char *what)
 	free(want);
 }
 
-/* Runs ro_checks() in a child and turns its lines into ok()s. */
+struct ro_arg {
+	const char	*path;
+	const char	*what;
+};
+
+static void
+ro_child(void *arg)
+{
+	const struct ro_arg *a = arg;
+
+	ro_checks(a->path, a->what);
+}
+
+/* The checks of ro_checks() on the store at path, run as nobody. */
 static void
 ro_run(const char *path, const char *what)
 {
-	char line[600];
-	int fds[2], status;
-	FILE *f;
-	pid_t pid;
+	struct ro_arg a = { path, what };
 
-	if (pipe(fds) == -1) {
-		ok(0, "pipe: %s", strerror(errno));
-		return;
-	}
-	fflush(NULL);
-	if ((pid = fork()) == 0) {
-		close(fds[0]);
-		child_fd = fds[1];
-		ro_checks(path, what);
-		_exit(0);
-	}
-	close(fds[1]);
-	f = fdopen(fds[0], "r");
-	while (fgets(line, sizeof line, f) != NULL) {
-		line[strcspn(line, "\n")] = '\0';
-		ok(line[0] == '1', "%s", line + 2);
-	}
-	fclose(f);
-	waitpid(pid, &status, 0);
-	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
-	    "%s: the child exited cleanly", what);
+	child_run(ro_child, &a, what);
 }
 
 static void
