@@ -27,6 +27,7 @@
 #include "anchor.h"
 #include "doc.h"
 #include "tap.h"
+#include "corpus.h"
 #include "text.h"
 #include "util.h"
 
@@ -40,7 +41,7 @@ void	anchor_test_edit_ends(const uint32_t *, size_t, const uint32_t *,
 #define QWORDS		10	/* words of the phrase quoted */
 #define MARGIN_CP	40	/* code points kept either side of it */
 
-static const char *corpus;
+
 
 /* One seed and the blocks annotated in it. */
 struct seed {
@@ -74,7 +75,7 @@ load_raw(const char *name, size_t *len)
 {
 	char *path, *cause = NULL, *raw = NULL;
 
-	path = xasprintf("%s/%s", corpus, name);
+	path = xasprintf("%s/%s", corpus_dir(), name);
 	if (util_file_read(path, &raw, len, &cause) != 0) {
 		ok(0, "read %s: %s", name, cause);
 		free(cause);
@@ -99,16 +100,6 @@ import(const char *raw, size_t len, const char *what)
 		free(cause);
 	}
 	return d;
-}
-
-/* Code points of block b (caller frees), length in *n. */
-static uint32_t *
-block_cps(const struct doc *d, size_t b, size_t *n)
-{
-	size_t len;
-	const char *t = doc_block_text(d, b, &len);
-
-	return text_utf8_decode(t, len, 0, n, NULL);
 }
 
 /* Code points [s, e) of block b as UTF-8 (caller frees). */
@@ -592,7 +583,7 @@ test_hashes(void)
 	anchor_doc_free(ad2);
 	doc_free(d2);
 	/* Other encodings and line ends of the same document. */
-	path = xasprintf("%s/encoded/001.utf16be.txt", corpus);
+	path = xasprintf("%s/encoded/001.utf16be.txt", corpus_dir());
 	if ((d2 = doc_import_file(path, NULL, &cause)) != NULL) {
 		ad2 = anchor_doc_new(d2);
 		ok(anchor_doc_hash(ad2) == h,
@@ -1583,9 +1574,6 @@ test_many(void)
 int
 main(void)
 {
-	corpus = getenv("HAMISH_CORPUS");
-	if (corpus == NULL || *corpus == '\0')
-		corpus = "tests/corpus";
 	test_names();
 	test_myers();
 	test_hashes();

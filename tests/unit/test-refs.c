@@ -23,30 +23,11 @@
 #include "doc.h"
 #include "refs.h"
 #include "tap.h"
+#include "corpus.h"
 #include "text.h"
 #include "util.h"
 
-#define S000	"000_81311ed4a92fdab7.txt"
-#define S001	"001_9cffd64b9ac82079.txt"
-#define S002	"002_a2ddec63a1cf2f60.txt"
-#define S003	"003_50053b280e36211a.txt"
 
-static const char *corpus;
-
-static struct doc *
-load(const char *name)
-{
-	struct doc *d;
-	char *path, *cause = NULL;
-
-	path = xasprintf("%s/%s", corpus, name);
-	d = doc_import_file(path, NULL, &cause);
-	if (!ok(d != NULL, "import %s", name))
-		printf("#   %s\n", cause);
-	free(cause);
-	free(path);
-	return d;
-}
 
 static struct doc *
 load_text(const char *what, const char *s)
@@ -1007,8 +988,6 @@ test_regex(void)
 int
 main(void)
 {
-	if ((corpus = getenv("HAMISH_CORPUS")) == NULL)
-		corpus = "tests/corpus";
 	test_regex();
 	test_kind_names();
 	test_seed000();

@@ -16,17 +16,13 @@
 #include "doc.h"
 #include "search.h"
 #include "tap.h"
+#include "corpus.h"
 #include "text.h"
 #include "util.h"
 
-#define S000	"000_81311ed4a92fdab7.txt"
-#define S001	"001_9cffd64b9ac82079.txt"
-#define S002	"002_a2ddec63a1cf2f60.txt"
-#define S003	"003_50053b280e36211a.txt"
 
 #define SHADDA	0x0651
 
-static const char *corpus;
 
 struct hits {
 	struct search_hit	*v;
@@ -60,31 +56,6 @@ hit_before(const struct search_hit *a, const struct search_hit *b)
 {
 	return a->block < b->block ||
 	    (a->block == b->block && a->start < b->start);
-}
-
-static struct doc *
-load(const char *name)
-{
-	struct doc *d;
-	char *path, *cause = NULL;
-
-	path = xasprintf("%s/%s", corpus, name);
-	d = doc_import_file(path, NULL, &cause);
-	if (!ok(d != NULL, "import %s", name))
-		printf("#   %s\n", cause);
-	free(cause);
-	free(path);
-	return d;
-}
-
-/* Code points of block b (caller frees), length in *n. */
-static uint32_t *
-block_cps(const struct doc *d, size_t b, size_t *n)
-{
-	size_t len;
-	const char *t = doc_block_text(d, b, &len);
-
-	return text_utf8_decode(t, len, 0, n, NULL);
 }
 
 /* The pattern as search_set() sees it: NFC, folded (caller frees). */
@@ -625,9 +596,6 @@ test_edges(void)
 int
 main(void)
 {
-	corpus = getenv("HAMISH_CORPUS");
-	if (corpus == NULL || *corpus == '\0')
-		corpus = "tests/corpus";
 	test_shadda();
 	test_letters();
 	test_digits_case();
