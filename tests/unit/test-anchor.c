@@ -41,8 +41,6 @@ void	anchor_test_edit_ends(const uint32_t *, size_t, const uint32_t *,
 #define QWORDS		10	/* words of the phrase quoted */
 #define MARGIN_CP	40	/* code points kept either side of it */
 
-
-
 /* One seed and the blocks annotated in it. */
 struct seed {
 	const char	*file;
