@@ -44,25 +44,49 @@ add_dir(struct library *lib, const char *dir)
 	}
 }
 
+char **
+main_library_dirs(char **dirs, size_t ndirs, size_t *n)
+{
+	const char *env = getenv("HAMISH_LIBRARY");
+	char **v = xcalloc(ndirs + 2, sizeof *v), *d, *copy, *p, *save = NULL;
+	size_t k = 0;
+
+	if ((d = library_dir_default()) != NULL)
+		v[k++] = d;
+	if (env != NULL && *env != '\0') {
+		copy = xstrdup(env);
+		for (p = strtok_r(copy, ":", &save); p != NULL;
+		    p = strtok_r(NULL, ":", &save)) {
+			v = xreallocarray(v, k + ndirs + 2, sizeof *v);
+			v[k++] = xstrdup(p);
+		}
+		free(copy);
+	}
+	for (size_t i = 0; i < ndirs; i++)
+		v[k++] = xstrdup(dirs[i]);
+	v[k] = NULL;
+	*n = k;
+	return v;
+}
+
+void
+main_library_dirs_free(char **v)
+{
+	for (size_t i = 0; v != NULL && v[i] != NULL; i++)
+		free(v[i]);
+	free(v);
+}
+
 struct library *
 main_library_open(struct store *st, char **dirs, size_t ndirs)
 {
 	struct library *lib = library_new(st);
-	const char *env = getenv("HAMISH_LIBRARY");
-	char *d = library_dir_default(), *copy, *p, *save = NULL;
+	size_t n;
+	char **v = main_library_dirs(dirs, ndirs, &n);
 
-	if (d != NULL)
-		add_dir(lib, d);
-	free(d);
-	if (env != NULL && *env != '\0') {
-		copy = xstrdup(env);
-		for (p = strtok_r(copy, ":", &save); p != NULL;
-		    p = strtok_r(NULL, ":", &save))
-			add_dir(lib, p);
-		free(copy);
-	}
-	for (size_t i = 0; i < ndirs; i++)
-		add_dir(lib, dirs[i]);
+	for (size_t i = 0; i < n; i++)
+		add_dir(lib, v[i]);
+	main_library_dirs_free(v);
 	return lib;
 }
 

@@ -634,8 +634,8 @@ cmd_read(int argc, char **argv)
 	struct ui *u;
 	struct store *st = NULL;
 	struct library *lib = NULL;
-	char **dirs = NULL;
-	size_t ndirs = 0;
+	char **dirs = NULL, **lib_dirs = NULL;
+	size_t ndirs = 0, nlib = 0;
 	const char *db = NULL;
 	char *keep = NULL, *cause = NULL, *store_off = NULL;
 	bool bidi_set = false;
@@ -720,8 +720,11 @@ cmd_read(int argc, char **argv)
 	/* No database, no annotations: the documents still open. */
 	st = main_store_open(db, &store_off);
 	uo.store = st;
-	lib = main_library_open(st, dirs, ndirs);
+	/* read when first needed: a large directory must not slow the
+	 * first screen */
+	lib = library_new(st);
 	uo.lib = lib;
+	uo.lib_dirs = lib_dirs = main_library_dirs(dirs, ndirs, &nlib);
 	uo.store_off = store_off;
 	u = ui_new(&uo, 80, 24);
 	for (i = optind; i < argc; i++)
@@ -746,6 +749,7 @@ cmd_read(int argc, char **argv)
 	ui_free(u);
 out:
 	library_free(lib);
+	main_library_dirs_free(lib_dirs);
 	store_close(st);
 	free(dirs);
 	km_free(l.km);

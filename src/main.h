@@ -45,6 +45,10 @@ int		 cmd_notes(int, char **);
  * library_free().
  */
 struct library	*main_library_open(struct store *, char **, size_t);
+/* The same directories, not yet read: a NULL-terminated array of *n
+ * strings (free with main_library_dirs_free()). */
+char		**main_library_dirs(char **, size_t, size_t *);
+void		 main_library_dirs_free(char **);
 /* hamish refs, hamish library */
 int		 cmd_refs(int, char **);
 int		 cmd_library(int, char **);

@@ -146,6 +146,9 @@ struct ui {
 	struct jumps	 back;
 	struct jumps	 fwd;
 	struct popup	 pop;
+	char		**lib_pending;	/* directories not yet read */
+	size_t		 nlib_pending;
+	bool		 lib_started;	/* o.lib_dirs taken */
 
 	/* annotations (ui-notes.c) */
 	struct selection sel;
@@ -203,6 +206,8 @@ void		 ui_refs_draw(struct ui *);
 void		 ui_refs_open(struct ui *, const char *);
 void		 ui_refs_close(struct buffer *);
 void		 ui_refs_free(struct ui *);
+/* Remembers the directory of a file just opened for the library. */
+void		 ui_refs_dir(struct ui *, const char *);
 
 /* --- ui-notes.c --- */
 /* Opens the annotations of buffer b and goes to its reading position. */

@@ -64,9 +64,62 @@ jumps_clear(struct jumps *j)
 	j->n = 0;
 }
 
+/* --- the library, read when first needed ---------------------------- */
+
+void
+ui_refs_dir(struct ui *u, const char *path)
+{
+	char *real, *slash;
+
+	if (u->o.lib == NULL || (real = realpath(path, NULL)) == NULL)
+		return;
+	if ((slash = strrchr(real, '/')) != NULL)
+		slash[slash == real ? 1 : 0] = '\0';
+	u->lib_pending = xreallocarray(u->lib_pending, u->nlib_pending + 1,
+	    sizeof *u->lib_pending);
+	u->lib_pending[u->nlib_pending++] = real;
+}
+
+/*
+ * The library with every directory read: the configured ones first (the
+ * first of two files with one symbol wins), then those of the open
+ * files.  NULL if there is none.  A directory that cannot be read is
+ * said once, on the message line.
+ */
+static struct library *
+lib_ready(struct ui *u)
+{
+	char *cause = NULL;
+
+	if (u->o.lib == NULL)
+		return NULL;
+	if (!u->lib_started) {
+		u->lib_started = true;
+		for (size_t i = 0; u->o.lib_dirs != NULL &&
+		    u->o.lib_dirs[i] != NULL; i++)
+			if (!library_add_dir(u->o.lib, u->o.lib_dirs[i],
+			    &cause)) {
+				ui_message(u, true, "Library: %s", cause);
+				free(cause);
+			}
+	}
+	for (size_t i = 0; i < u->nlib_pending; i++) {
+		if (!library_add_dir(u->o.lib, u->lib_pending[i], &cause)) {
+			ui_message(u, true, "Library: %s", cause);
+			free(cause);
+		}
+		free(u->lib_pending[i]);
+	}
+	u->nlib_pending = 0;
+	return u->o.lib;
+}
+
 void
 ui_refs_free(struct ui *u)
 {
+	for (size_t i = 0; i < u->nlib_pending; i++)
+		free(u->lib_pending[i]);
+	free(u->lib_pending);
 	jumps_clear(&u->back);
 	jumps_clear(&u->fwd);
 	free(u->back.v);
@@ -180,7 +233,8 @@ describe(struct ui *u, const struct ref *r)
 		what = "article of a convention";
 		break;
 	default:
-		what = u->o.lib != NULL && library_find(u->o.lib, r->target) ?
+		what = lib_ready(u) != NULL &&
+		    library_find(u->o.lib, r->target) ?
 		    "document, in the library" : "document, not in the library";
 		break;
 	}
@@ -265,8 +319,8 @@ popup_open(struct ui *u, char *title, size_t block)
 static void
 open_symbol(struct ui *u, const char *sym)
 {
-	const char *path = u->o.lib != NULL ? library_find(u->o.lib, sym) :
-	    NULL;
+	const char *path = lib_ready(u) != NULL ?
+	    library_find(u->o.lib, sym) : NULL;
 	char *cause = NULL;
 
 	if (path == NULL) {

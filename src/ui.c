@@ -169,18 +169,7 @@ ui_open(struct ui *u, const char *path, char **cause)
 	b = xcalloc(1, sizeof *b);
 	b->path = xstrdup(path);
 	b->ref_cur = -1;
-	if (u->o.lib != NULL) {	/* the documents beside it can be opened */
-		char *real = realpath(path, NULL), *slash, *why = NULL;
-
-		if (real != NULL && (slash = strrchr(real, '/')) != NULL) {
-			*slash = '\0';
-			if (!library_add_dir(u->o.lib, *real != '\0' ? real :
-			    "/", &why))
-				ui_message(u, true, "Library: %s", why);
-		}
-		free(why);
-		free(real);
-	}
+	ui_refs_dir(u, path);	/* the documents beside it can be opened */
 	b->doc = d;
 	b->view = view_new(d, view_cols(u), u->o.view_flags);
 	n = doc_block_count(d);

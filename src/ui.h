@@ -35,6 +35,10 @@ struct ui_opts {
 	const char	*store_off;	/* why there is no store: shown */
 	struct library	*lib;		/* documents by symbol (borrowed),
 					   or NULL */
+	char		**lib_dirs;	/* its directories, NULL-terminated
+					   (borrowed): read when first
+					   needed, with those of the open
+					   files */
 };
 
 /* What to paint, a plain value owned by the ui (valid until the next
