@@ -37,17 +37,47 @@
 #define IS_SPACE(lp, i)	(((lp)->prop[i] & TEXT_P_SPACE) != 0)
 
 /*
- * Line break opportunities (TEXT_BRK_LINE, tailored), n + 1 flags, found
- * the first time a line of the paragraph overflows: a paragraph that
- * fits on one line never pays for ICU's line iterator.  Behind a pointer
- * so that the const analysis can fill it.
+ * ICU's line break opportunities (TEXT_BRK_LINE; the document's tailoring
+ * is applied where they are used, in last_opportunity()), n + 1 flags,
+ * found the first time a line of the paragraph overflows: a paragraph
+ * that fits on one line never pays for ICU's line iterator.  Behind a
+ * pointer so that the const analysis can fill it.
  */
 struct lay_brk {
 	uint8_t			*flags;
 };
 
+/*
+ * What code point i of a paragraph becomes in a line's cells, decided
+ * once per paragraph (it does not depend on the width): the hot loops of
+ * lay_para_wrap() switch on one byte instead of asking again about tabs,
+ * ligature fillers, classes and orphan marks.
+ */
+enum kind {
+	K_NORMAL,	/* one cell, the shaped code point */
+	K_WIDE,		/* two cells */
+	K_VISIBLE,	/* one cell, a stand-in (control, unassigned) */
+	K_ORPHAN,	/* one cell, a mark on a dotted circle */
+	K_MARK,		/* no cell: a mark on the previous cell */
+	K_MERGE,	/* no cell: shown by a neighbour (filler, ignorable) */
+	K_TAB		/* spaces to the next tab stop */
+};
+
+/* Cells of each kind; a tab's depend on its column. */
+static const uint8_t kind_cells[] = {
+	[K_NORMAL] = 1, [K_WIDE] = 2, [K_VISIBLE] = 1, [K_ORPHAN] = 1,
+	[K_MARK] = 0, [K_MERGE] = 0, [K_TAB] = 0,
+};
+
+/*
+ * The arrays are allocated one by one on purpose: a single block per
+ * paragraph saved a quarter of a percent of render's instructions but,
+ * through heap fragmentation, raised the peak memory of the structured
+ * render (view.c keeps a window of paragraphs) from 30 to 41 MB.
+ */
 struct lay_para {
 	size_t			 n;
+	size_t			 ntab;	/* tabs: up to 8 cells each */
 	uint32_t		*text;	/* logical, as given */
 	uint32_t		*shaped; /* logical, shaped and mirrored */
 	FriBidiCharType		*types;
@@ -55,9 +85,54 @@ struct lay_para {
 	FriBidiArabicProp	*ap;
 	uint8_t			*prop;	/* text_cp_props(): flags of the
 					 * text, class of the shaped text */
+	uint8_t			*kind;	/* enum kind */
 	struct lay_brk		*brk;	/* line breaks, found when needed */
+	struct lay_brk		 brk_store;
 	FriBidiParType		 base;	/* resolved */
 };
+
+/*
+ * FriBidi's inputs per code point, cached because every paragraph asks
+ * for every code point: the Bidi_Class (enum text_bidi, from ICU via
+ * text.h), whether ICU calls it a paired bracket, whether FriBidi's own
+ * table mirrors it, and FriBidi's joining type (what
+ * fribidi_get_joining_types() would look up).  The BMP is a static table
+ * (nothing to free; filled on first use like text.c's pages, so not for
+ * threads); other planes, rare in documents, are computed each time.
+ */
+#define CP_BIDI		0x001F	/* enum text_bidi */
+#define CP_BRACKET	0x0020	/* text_cp_bracket() != 0 */
+#define CP_MIRROR	0x0040	/* fribidi_get_mirror_char() is true */
+#define CP_KNOWN	0x0080	/* the entry is filled */
+#define CP_JOIN_SHIFT	8	/* fribidi_get_joining_type() above */
+
+_Static_assert(TEXT_BIDI_PDI <= CP_BIDI, "enum text_bidi fits CP_BIDI");
+_Static_assert(sizeof(FriBidiJoiningType) == 1, "joining type is a byte");
+
+static uint16_t cp_cache[0x10000];
+
+static uint16_t
+cp_info_compute(uint32_t c)
+{
+	uint16_t e = (uint16_t)(CP_KNOWN | text_cp_bidi(c));
+	uint32_t id;
+
+	if (text_cp_bracket(c, &id) != 0)
+		e |= CP_BRACKET;
+	if (fribidi_get_mirror_char(c, NULL))
+		e |= CP_MIRROR;
+	return (uint16_t)(e | fribidi_get_joining_type(c) << CP_JOIN_SHIFT);
+}
+
+static inline uint16_t
+cp_info(uint32_t c)
+{
+	if (c >= 0x10000)
+		return cp_info_compute(c);
+	if (cp_cache[c] == 0)
+		cp_cache[c] = cp_info_compute(c);
+	return cp_cache[c];
+}
 
 static const FriBidiCharType bidi_map[] = {
 	[TEXT_BIDI_L] = FRIBIDI_TYPE_LTR,	[TEXT_BIDI_R] = FRIBIDI_TYPE_RTL,
@@ -126,15 +201,14 @@ static void
 lamalef_across_marks(struct lay_para *lp)
 {
 	uint32_t *s = lp->shaped, lig;
-	size_t i, j;
+	size_t i, j, n = lp->n;
 
-	for (i = 0; i + 2 < lp->n; i++) {
-		if (s[i] != 0xFEDF && s[i] != 0xFEE0)
+	for (i = 0; i + 2 < n; i++) {
+		if (s[i] - 0xFEDF > 1)	/* neither initial nor medial lam */
 			continue;
-		for (j = i + 1; j < lp->n && lp->types[j] == FRIBIDI_TYPE_NSM;
-		    j++)
+		for (j = i + 1; j < n && lp->types[j] == FRIBIDI_TYPE_NSM; j++)
 			;
-		if (j == i + 1 || j == lp->n)
+		if (j == i + 1 || j == n)
 			continue;
 		switch (s[j]) {
 		case 0xFE82: lig = 0xFEF5; break;
@@ -154,13 +228,86 @@ lamalef_across_marks(struct lay_para *lp)
 	}
 }
 
+/* The lam half of a lam-alef ligature: shown by the alef's cell. */
+static bool
+is_lig_filler(const struct lay_para *lp, size_t i)
+{
+	return lp->shaped[i] == 0xFEFF &&
+	    (lp->ap[i] & FRIBIDI_MASK_LIGATURED);
+}
+
+/*
+ * Mirroring (FriBidi's L4), then the display properties and the kind of
+ * every code point.  fribidi_shape_mirroring() would look up the mirror
+ * of every code point at an odd level; the cache says which have one, so
+ * FriBidi is called for those alone, with the same result.  (Arabic
+ * shaping and the lam-alef ligatures above only write presentation forms
+ * and U+FEFF, which have no mirror, so running them first changes
+ * nothing.)
+ *
+ * A mark with nothing to sit on (paragraph start, or after a tab or a
+ * control, which are drawn as other things; ignorables in between do not
+ * count) is an orphan: it gets a dotted circle.
+ */
+static void
+para_kinds(struct lay_para *lp)
+{
+	/* Kinds by display class; marks and fillers decided below. */
+	static const uint8_t cls_kind[8] = {
+		[TEXT_CLS_NORMAL] = K_NORMAL,	[TEXT_CLS_WIDE] = K_WIDE,
+		[TEXT_CLS_MARK] = K_MARK,	[TEXT_CLS_IGNORE] = K_MERGE,
+		[TEXT_CLS_CONTROL] = K_VISIBLE,	[TEXT_CLS_INVALID] = K_VISIBLE,
+		[6] = K_VISIBLE,		[7] = K_VISIBLE,
+	};
+	/* Local copies: the byte stores below could alias lp's fields. */
+	const uint32_t *text = lp->text;
+	uint32_t *shaped = lp->shaped;
+	FriBidiLevel *levels = lp->levels;
+	const FriBidiArabicProp *ap = lp->ap;
+	uint8_t *prop = lp->prop, *kind = lp->kind;
+	size_t i, n = lp->n;
+	uint32_t c;
+	unsigned pt, ps;
+	bool orphan = true;	/* a mark here would be an orphan */
+	uint8_t k;
+
+	for (i = 0; i < n; i++) {
+		c = shaped[i];
+		if (FRIBIDI_LEVEL_IS_RTL(levels[i]) &&
+		    (cp_info(c) & CP_MIRROR)) {
+			fribidi_shape_mirroring(levels + i, 1, shaped + i);
+			c = shaped[i];
+		}
+		pt = text_cp_props(text[i]);
+		ps = c == text[i] ? pt : text_cp_props(c);
+		ps &= LAY_P_CLS;
+		prop[i] = (uint8_t)((pt & ~LAY_P_CLS) | ps);
+		k = cls_kind[ps];
+		if (text[i] == '\t')
+			k = K_TAB;
+		else if (c == 0xFEFF && (ap[i] & FRIBIDI_MASK_LIGATURED)) {
+			kind[i] = K_MERGE;	/* lam-alef filler */
+			orphan = false;
+			continue;
+		} else if (k == K_MARK && orphan)
+			k = K_ORPHAN;
+		kind[i] = k;
+		/* Ignorables are transparent to orphans. */
+		if (k != K_MERGE)
+			orphan = k == K_TAB || ps == TEXT_CLS_CONTROL;
+	}
+}
+
 struct lay_para *
 lay_para_new(const uint32_t *text, size_t n, enum lay_dir dir, int flags)
 {
 	struct lay_para *lp;
 	FriBidiBracketType *btypes;
+	FriBidiCharType *types;
+	FriBidiArabicProp *ap;
 	uint32_t id;
-	size_t i;
+	size_t i, ntab = 0;
+	uint16_t e;
 	int bt;
 
 	if (n > (size_t)INT32_MAX / 4)
@@ -168,23 +315,32 @@ lay_para_new(const uint32_t *text, size_t n, enum lay_dir dir, int flags)
 	lp = xcalloc(1, sizeof *lp);
 	lp->n = n;
 	lp->text = xreallocarray(NULL, n + 1, sizeof *lp->text);
-	memcpy(lp->text, text, n * sizeof *text);
 	lp->shaped = xreallocarray(NULL, n + 1, sizeof *lp->shaped);
-	memcpy(lp->shaped, text, n * sizeof *text);
 	lp->types = xreallocarray(NULL, n + 1, sizeof *lp->types);
 	lp->levels = xreallocarray(NULL, n + 1, sizeof *lp->levels);
 	lp->ap = xreallocarray(NULL, n + 1, sizeof *lp->ap);
 	lp->prop = xmalloc(n + 1);
-	btypes = xreallocarray(NULL, n + 1, sizeof *btypes);
+	lp->kind = xmalloc(n + 1);
+	lp->brk = &lp->brk_store;
+	memcpy(lp->text, text, n * sizeof *text);
+	/* The bracket types live where the shaped text goes: they are done
+	 * with once the levels are resolved. */
+	btypes = lp->shaped;
 
+	types = lp->types;
+	ap = lp->ap;
 	for (i = 0; i < n; i++) {
-		lp->types[i] = bidi_map[text_cp_bidi(text[i])];
+		e = cp_info(text[i]);
+		types[i] = bidi_map[e & CP_BIDI];
+		ap[i] = (FriBidiArabicProp)(e >> CP_JOIN_SHIFT);
 		btypes[i] = FRIBIDI_NO_BRACKET;
-		if (lp->types[i] == FRIBIDI_TYPE_ON &&
+		if ((e & CP_BRACKET) && types[i] == FRIBIDI_TYPE_ON &&
 		    (bt = text_cp_bracket(text[i], &id)) != 0)
 			btypes[i] = (id & FRIBIDI_BRACKET_ID_MASK) |
 			    (bt == 1 ? FRIBIDI_BRACKET_OPEN_MASK : 0);
+		ntab += text[i] == '\t';
 	}
+	lp->ntab = ntab;
 	switch (dir) {
 	case LAY_DIR_AUTO:	lp->base = FRIBIDI_PAR_ON; break;
 	case LAY_DIR_AUTO_RTL:	lp->base = FRIBIDI_PAR_WRTL; break;
@@ -197,20 +353,17 @@ lay_para_new(const uint32_t *text, size_t n, enum lay_dir dir, int flags)
 	if (n == 0)
 		lp->base = dir == LAY_DIR_LTR || dir == LAY_DIR_AUTO ?
 		    FRIBIDI_PAR_LTR : FRIBIDI_PAR_RTL;
-	free(btypes);
 
-	fribidi_get_joining_types(text, (FriBidiStrIndex)n, lp->ap);
+	memcpy(lp->shaped, text, n * sizeof *text);
+	/* lp->ap holds the joining types (fribidi_get_joining_types()). */
 	fribidi_join_arabic(lp->types, (FriBidiStrIndex)n, lp->levels, lp->ap);
-	fribidi_shape(FRIBIDI_FLAG_SHAPE_MIRRORING |
-	    ((flags & LAY_NO_SHAPE) ? 0 : FRIBIDI_FLAGS_ARABIC),
-	    lp->levels, (FriBidiStrIndex)n, lp->ap, lp->shaped);
-	if (!(flags & LAY_NO_SHAPE))
+	if (!(flags & LAY_NO_SHAPE)) {
+		/* Mirroring is left to para_kinds(), where it is cheaper. */
+		fribidi_shape(FRIBIDI_FLAGS_ARABIC, lp->levels,
+		    (FriBidiStrIndex)n, lp->ap, lp->shaped);
 		lamalef_across_marks(lp);
-
-	for (i = 0; i < n; i++)
-		lp->prop[i] = (uint8_t)((text_cp_props(text[i]) &
-		    ~LAY_P_CLS) | (text_cp_props(lp->shaped[i]) & LAY_P_CLS));
-	lp->brk = xcalloc(1, sizeof *lp->brk);
+	}
+	para_kinds(lp);
 	return lp;
 }
 
@@ -225,8 +378,8 @@ lay_para_free(struct lay_para *lp)
 	free(lp->levels);
 	free(lp->ap);
 	free(lp->prop);
+	free(lp->kind);
 	free(lp->brk->flags);
-	free(lp->brk);
 	free(lp);
 }
 
@@ -242,80 +395,36 @@ lay_para_rtl(const struct lay_para *lp)
 	return FRIBIDI_IS_RTL(lp->base);
 }
 
-/* The lam half of a lam-alef ligature: shown by the alef's cell. */
-static bool
-is_lig_filler(const struct lay_para *lp, size_t i)
-{
-	return lp->shaped[i] == 0xFEFF &&
-	    (lp->ap[i] & FRIBIDI_MASK_LIGATURED);
-}
-
-/*
- * A mark with nothing to sit on (paragraph start, or after a tab or a
- * control, which are drawn as other things) gets a dotted circle.
- */
-static bool
-is_orphan_mark(const struct lay_para *lp, size_t i)
-{
-	while (i > 0 && CLS(lp, i - 1) == TEXT_CLS_IGNORE &&
-	    !is_lig_filler(lp, i - 1))
-		i--;
-	if (i == 0)
-		return true;
-	return lp->text[i - 1] == '\t' || CLS(lp, i - 1) == TEXT_CLS_CONTROL;
-}
-
-/*
- * Cells code point i adds when it starts at column col of its line,
- * counted in logical order from the start edge.  Cell building below must
- * agree with this function exactly.
- */
-static int
-cp_cells(const struct lay_para *lp, size_t i, int col)
-{
-	if (lp->text[i] == '\t')
-		return 8 - col % 8;
-	if (is_lig_filler(lp, i))
-		return 0;
-	switch (CLS(lp, i)) {
-	case TEXT_CLS_MARK:
-		return is_orphan_mark(lp, i) ? 1 : 0;
-	case TEXT_CLS_IGNORE:
-		return 0;
-	case TEXT_CLS_WIDE:
-		return 2;
-	default:
-		return 1;
-	}
-}
-
 /* Pass state of lay_para_wrap(). */
 struct wrap {
 	const struct lay_para	*lp;
 	struct lay_lines	*out;
-	uint8_t			*wd;	/* cells of each code point */
+	uint8_t			*wd;	/* cells of each tab, by column */
 	FriBidiLevel		*lev;	/* levels, L1 applied per line */
-	FriBidiChar		*vis;	/* visual string */
 	FriBidiStrIndex		*map;	/* visual -> logical */
+	int			 x;	/* columns used on this line */
 	uint32_t		 pend_min; /* indices waiting for a cell */
 	uint32_t		 pend_max;
 	bool			 pend;
 };
 
-static struct lay_cell *
+/*
+ * A new cell at the end of the line.  lay_para_wrap() made room for the
+ * most cells the paragraph can take, so there is no check here.
+ */
+static inline struct lay_cell *
 cell_new(struct wrap *w, uint32_t base, int width, size_t l)
 {
 	struct lay_lines *o = w->out;
 	struct lay_cell *c;
 
-	if (o->ncell == o->cap_cell) {
-		o->cap_cell = o->cap_cell < 64 ? 64 : o->cap_cell * 2;
-		o->cell = xreallocarray(o->cell, o->cap_cell, sizeof *o->cell);
-	}
+	assert(o->ncell < o->cap_cell);
 	c = &o->cell[o->ncell++];
 	c->base = base;
 	c->width = (uint8_t)width;
 	c->nmarks = 0;
+	c->x = (uint16_t)(w->x > UINT16_MAX ? UINT16_MAX : w->x);
+	w->x += width;
 	c->lmin = c->lmax = (uint32_t)l;
 	if (w->pend) {
 		if (w->pend_min < c->lmin)
@@ -364,7 +473,12 @@ cell_mark(struct wrap *w, size_t first, uint32_t mark, size_t l)
 	cell_merge(w, first, l);
 }
 
-/* Reorders line [s, e) and cuts it into cells; trailing space hangs. */
+/*
+ * Reorders line [s, e) and cuts it into cells; trailing space hangs.
+ * FriBidi reorders only the visual -> logical map: the code point shown
+ * at visual position v is shaped[map[v]], so no visual copy of the text
+ * is needed.
+ */
 static void
 line_emit(struct wrap *w, size_t s, size_t e)
 {
@@ -374,55 +488,48 @@ line_emit(struct wrap *w, size_t s, size_t e)
 	struct lay_cell *c;
 	size_t trim = e, v, l, first = o->ncell;
 	uint32_t ch;
-	int k, width = 0;
+	int k;
 
 	while (trim > s && IS_SPACE(lp, trim - 1))
 		trim--;
+	for (v = s; v < e; v++)
+		w->map[v] = (FriBidiStrIndex)v;
 	if (e > s && fribidi_reorder_line(FRIBIDI_FLAG_REORDER_NSM,
 	    lp->types, (FriBidiStrIndex)(e - s), (FriBidiStrIndex)s, lp->base,
-	    w->lev, w->vis, w->map) == 0)
+	    w->lev, NULL, w->map) == 0)
 		die("fribidi: cannot reorder a line");
 	w->pend = false;
+	w->x = 0;
 	for (v = s; v < e; v++) {
 		l = (size_t)w->map[v];
 		if (l >= trim)
 			continue;
-		ch = w->vis[v];
-		if (lp->text[l] == '\t') {
-			for (k = 0; k < w->wd[l]; k++)
-				cell_new(w, ' ', 1, l);
-			continue;
-		}
-		if (is_lig_filler(lp, l)) {
-			cell_merge(w, first, l);
-			continue;
-		}
-		switch (CLS(lp, l)) {
-		case TEXT_CLS_MARK:
-			if (is_orphan_mark(lp, l)) {
-				c = cell_new(w, 0x25CC, 1, l);
-				c->marks[c->nmarks++] = ch;
-			} else
-				cell_mark(w, first, ch, l);
-			break;
-		case TEXT_CLS_IGNORE:
-			cell_merge(w, first, l);
-			break;
-		case TEXT_CLS_WIDE:
-			cell_new(w, ch, 2, l);
-			break;
-		case TEXT_CLS_NORMAL:
+		ch = lp->shaped[l];
+		switch ((enum kind)lp->kind[l]) {
+		case K_NORMAL:
 			cell_new(w, ch, 1, l);
 			break;
-		default:
+		case K_MARK:
+			cell_mark(w, first, ch, l);
+			break;
+		case K_MERGE:
+			cell_merge(w, first, l);
+			break;
+		case K_WIDE:
+			cell_new(w, ch, 2, l);
+			break;
+		case K_ORPHAN:
+			c = cell_new(w, 0x25CC, 1, l);
+			c->marks[c->nmarks++] = ch;
+			break;
+		case K_VISIBLE:
 			cell_new(w, text_cp_visible(ch), 1, l);
 			break;
+		case K_TAB:
+			for (k = 0; k < w->wd[l]; k++)
+				cell_new(w, ' ', 1, l);
+			break;
 		}
-	}
-	for (v = first; v < o->ncell; v++) {
-		o->cell[v].x = (uint16_t)(width > UINT16_MAX ? UINT16_MAX :
-		    width);
-		width += o->cell[v].width;
 	}
 	if (o->nline == o->cap_line) {
 		o->cap_line = o->cap_line < 8 ? 8 : o->cap_line * 2;
@@ -433,12 +540,12 @@ line_emit(struct wrap *w, size_t s, size_t e)
 	ln->end = e;
 	ln->cell = first;
 	ln->ncell = o->ncell - first;
-	ln->width = width;
+	ln->width = w->x;
 	/* Right-align: shift the cells by the padding. */
-	if (o->rtl && width < o->width)
+	if (o->rtl && w->x < o->width)
 		for (v = first; v < o->ncell; v++)
 			o->cell[v].x = (uint16_t)(o->cell[v].x +
-			    (o->width - width));
+			    (o->width - w->x));
 }
 
 /*
@@ -473,32 +580,47 @@ out:
 	return g;
 }
 
-/* ICU's line break opportunities, tailored (see tailored_no_break()). */
+/* ICU's line break opportunities (before tailoring). */
 static const uint8_t *
 brk_flags(const struct lay_para *lp)
 {
 	uint8_t *f = lp->brk->flags;
-	size_t i;
 
 	if (f != NULL)
 		return f;
 	f = xcalloc(lp->n + 1, 1);
 	text_breaks(lp->text, lp->n, TEXT_BRK_LINE, f);
-	for (i = 1; i < lp->n; i++)
-		if ((f[i] & TEXT_BRK_LINE) && tailored_no_break(lp->text, i))
-			f[i] &= (uint8_t)~TEXT_BRK_LINE;
 	lp->brk->flags = f;
 	return f;
 }
 
-/* The last break opportunity in (s, i], or s. */
+/*
+ * The last break opportunity in (s, i], or s (s <= i < n).  The tailoring
+ * is applied here, to the few positions looked at, rather than to every
+ * opportunity of the paragraph up front.
+ */
 static size_t
 last_opportunity(const struct lay_para *lp, size_t s, size_t i)
 {
 	const uint8_t *f = brk_flags(lp);
 
+	assert(s <= i && i < lp->n);
 	for (; i > s; i--)
-		if (f[i] & TEXT_BRK_LINE)
+		if ((f[i] & TEXT_BRK_LINE) && !tailored_no_break(lp->text, i))
+			return i;
+	return s;
+}
+
+/*
+ * The last position in (s, i] that follows white space (a tab if tab,
+ * other white space if not) and is neither white space nor a mark, or s.
+ */
+static size_t
+after_space(const struct lay_para *lp, size_t s, size_t i, bool tab)
+{
+	for (; i > s; i--)
+		if (IS_SPACE(lp, i - 1) && (lp->text[i - 1] == '\t') == tab &&
+		    !IS_SPACE(lp, i) && CLS(lp, i) != TEXT_CLS_MARK)
 			return i;
 	return s;
 }
@@ -507,14 +629,18 @@ void
 lay_para_wrap(const struct lay_para *lp, int width, struct lay_lines *out)
 {
 	struct wrap w;
-	size_t n = lp->n, s, i, best, tab_best, ws_best;
+	const uint8_t *kind = lp->kind, *prop = lp->prop;
+	size_t n = lp->n, s, i, best, need, t;
+	unsigned p, k;
 	int col, fit;
 	bool hard, over;
 
 	assert(width >= 1);
 	out->nline = out->ncell = 0;	/* storage kept for reuse */
-	if (out->cap_cell < n + 1) {
-		out->cap_cell = n + 1;	/* tabs aside, cells <= code points */
+	/* One cell per code point at most, but up to 8 for a tab. */
+	need = n + 7 * lp->ntab + 1;
+	if (out->cap_cell < need) {
+		out->cap_cell = need;
 		out->cell = xreallocarray(out->cell, out->cap_cell,
 		    sizeof *out->cell);
 	}
@@ -523,24 +649,25 @@ lay_para_wrap(const struct lay_para *lp, int width, struct lay_lines *out)
 	memset(&w, 0, sizeof w);
 	w.lp = lp;
 	w.out = out;
-	w.wd = xmalloc(n + 1);
-	w.lev = xreallocarray(NULL, n + 1, sizeof *w.lev);
-	w.vis = xreallocarray(NULL, n + 1, sizeof *w.vis);
-	w.map = xreallocarray(NULL, n + 1, sizeof *w.map);
+	/* One block: the map, then the levels, then the tab widths. */
+	w.map = xreallocarray(NULL, n + 1, sizeof *w.map + sizeof *w.lev + 1);
+	w.lev = (FriBidiLevel *)(w.map + n + 1);
+	w.wd = (uint8_t *)(w.lev + n + 1);
 	memcpy(w.lev, lp->levels, n * sizeof *w.lev);
-	memcpy(w.vis, lp->shaped, n * sizeof *w.vis);
-	for (i = 0; i < n; i++)
-		w.map[i] = (FriBidiStrIndex)i;
 
 	s = 0;
 	do {
 		col = fit = 0;
-		best = tab_best = ws_best = s;
+		best = s;
 		hard = over = false;
 		for (i = s; i < n; ) {
-			w.wd[i] = (uint8_t)cp_cells(lp, i, col);
-			col += w.wd[i];
-			if (!IS_SPACE(lp, i))
+			k = kind[i];
+			if (k == K_TAB)
+				col += w.wd[i] = (uint8_t)(8 - col % 8);
+			else
+				col += kind_cells[k];
+			p = prop[i];
+			if (!(p & TEXT_P_SPACE))
 				fit = col;
 			if (fit > width) {
 				over = true;
@@ -549,42 +676,32 @@ lay_para_wrap(const struct lay_para *lp, int width, struct lay_lines *out)
 			i++;
 			if (i == n)
 				break;
-			if (lp->prop[i - 1] & TEXT_P_HARD) {
+			if (p & TEXT_P_HARD) {
 				best = i;
 				hard = true;
 				break;
-			}
-			/* After a tab a line may always break (ICU's LB19
-			 * forbids it before the quote of `\t”يقصد`); after
-			 * other white space, as a last resort. */
-			if (IS_SPACE(lp, i - 1) && !IS_SPACE(lp, i) &&
-			    CLS(lp, i) != TEXT_CLS_MARK) {
-				if (lp->text[i - 1] == '\t')
-					tab_best = i;
-				else
-					ws_best = i;
 			}
 		}
 		if (!over && !hard)
 			best = n;
 		else if (over) {
 			best = last_opportunity(lp, s, i);
-			if (tab_best > best)
-				best = tab_best;
-			/* None fits: after white space rather than inside a
-			 * word (UAX #14 LB13 forbids " )"), else between
-			 * graphemes. */
-			if (best == s)
-				best = ws_best > s ? ws_best :
-				    split_word(lp, s, i);
+			/* After a tab a line may always break (ICU's LB19
+			 * forbids it before the quote of `\t”يقصد`). */
+			if (lp->ntab > 0 && (t = after_space(lp, s, i, true)) >
+			    best)
+				best = t;
+			/* None fits: after other white space rather than
+			 * inside a word (UAX #14 LB13 forbids " )"), else
+			 * between graphemes. */
+			if (best == s && (best = after_space(lp, s, i, false)) ==
+			    s)
+				best = split_word(lp, s, i);
 		}
 		line_emit(&w, s, best);
 		s = best;
 	} while (s < n);
 
-	free(w.wd);
-	free(w.lev);
-	free(w.vis);
 	free(w.map);
 }
 

@@ -454,28 +454,26 @@ cell_set(struct view_cell *out, int width, const struct lay_cell *c, int x,
 	}
 }
 
-/* The face of a text cell showing block offsets [lo, hi]. */
+/*
+ * The face of a text cell showing block offsets [lo, hi] of block i,
+ * whose spans are sp[0..ns) (NULL for a heading: they do not count).
+ * The caller looks the block up once per row, not once per cell.
+ */
 static int
-text_face(const struct view *v, size_t i, size_t lo, size_t hi,
-    const struct view_mark *marks, size_t nmarks)
+text_face(size_t i, const struct doc_span *sp, size_t ns, size_t lo,
+    size_t hi, const struct view_mark *marks, size_t nmarks)
 {
-	const struct doc_span *sp;
-	size_t ns, k;
-	int face = TF_TEXT;
+	size_t k;
+	int face = sp == NULL ? TF_HEADING : TF_TEXT;
 
-	if (doc_block_kind(v->d, i) == DOC_HEADING)
-		face = TF_HEADING;
-	else {
-		sp = doc_block_spans(v->d, i, &ns);
-		for (k = 0; k < ns; k++) {
-			if (sp[k].start > hi || sp[k].end <= lo)
-				continue;
-			if (sp[k].kind == DOC_SPAN_FOOTREF)
-				face = TF_FOOTREF;
-			else if (face == TF_TEXT)
-				face = sp[k].kind == DOC_SPAN_BOLD ? TF_BOLD :
-				    TF_ITALIC;
-		}
+	for (k = 0; k < ns; k++) {
+		if (sp[k].start > hi || sp[k].end <= lo)
+			continue;
+		if (sp[k].kind == DOC_SPAN_FOOTREF)
+			face = TF_FOOTREF;
+		else if (face == TF_TEXT)
+			face = sp[k].kind == DOC_SPAN_BOLD ? TF_BOLD :
+			    TF_ITALIC;
 	}
 	for (k = 0; k < nmarks; k++)
 		if (marks[k].block == i && marks[k].start <= hi &&
@@ -490,8 +488,9 @@ view_row(struct view *v, const struct view_pos *pos,
 {
 	const struct lay_cell *c;
 	const struct lay_line *ln;
+	const struct doc_span *sp;
 	struct vblk *b;
-	size_t pre, li, k, lo, hi;
+	size_t pre, li, k, lo, hi, ns;
 	int W = v->width, tw, tdx, ldx, x, n, widest;
 	bool rtl;
 
@@ -535,11 +534,16 @@ view_row(struct view *v, const struct view_pos *pos,
 	}
 	ln = &b->ll.line[li];
 	c = line_cells(v, &b->ll, li);
+	if (doc_block_kind(v->d, pos->block) == DOC_HEADING) {
+		sp = NULL;
+		ns = 0;
+	} else
+		sp = doc_block_spans(v->d, pos->block, &ns);
 	for (k = 0; k < ln->ncell; k++) {
 		lo = c[k].lmin > b->shift ? c[k].lmin - b->shift : 0;
 		hi = c[k].lmax > b->shift ? c[k].lmax - b->shift : 0;
-		cell_set(out, W, &c[k], c[k].x + tdx, text_face(v,
-		    pos->block, lo, hi, marks, nmarks));
+		cell_set(out, W, &c[k], c[k].x + tdx, text_face(pos->block,
+		    sp, ns, lo, hi, marks, nmarks));
 	}
 	if (li == 0 && b->lab != NULL && b->lab_ll.nline > 0) {
 		ln = &b->lab_ll.line[0];
