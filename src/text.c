@@ -3,7 +3,9 @@
  *
  * Decoding goes UTF-8 -> UTF-16 (ICU's substitution of ill-formed
  * sequences) -> NFC (skipped when the quick check says the text already
- * is) -> UTF-32.  Character classes for display are computed from ICU
+ * is) -> UTF-32.  The importer's NFC (text_utf8_nfc()) avoids even the
+ * UTF-16: a table of ICU's quick check properties lets it skip the code
+ * points that cannot matter (see line_maybe_not_nfc()).  Character classes for display are computed from ICU
  * properties once per 256-code-point page and cached, because layout asks
  * for every code point of every paragraph.  Break iterators are opened
  * once per kind and reused; opening one loads its rules and costs far
@@ -103,20 +105,33 @@ text_utf8_encode(struct buf *b, const uint32_t *s, size_t n)
 void
 text_utf8_visible(struct buf *b, const char *s, size_t n)
 {
-	int32_t i = 0, len;
+	int32_t i = 0, prev, len, clean = 0;
 	UChar32 c;
+	uint32_t v;
 
 	if (n > INT32_MAX)
 		die("text too large (%zu bytes)", n);
+	if (n == 0)
+		return;
 	len = (int32_t)n;
+	buf_grow(b, n);
+	/* Characters that stay as they are are copied a run at a time. */
 	while (i < len) {
+		prev = i;
 		U8_NEXT(s, i, len, c);
+		if (c >= 0x20 && c < 0x7F)
+			continue;
 		if (c < 0)
-			c = 0xFFFD;
-		if (c != '\t' && c != '\n')
-			c = (UChar32)text_cp_visible((uint32_t)c);
-		buf_add_utf8(b, (uint32_t)c);
+			v = 0xFFFD;
+		else if (c == '\t' || c == '\n')
+			continue;
+		else if ((v = text_cp_visible((uint32_t)c)) == (uint32_t)c)
+			continue;
+		buf_add(b, s + clean, (size_t)(prev - clean));
+		buf_add_utf8(b, v);
+		clean = i;
 	}
+	buf_add(b, s + clean, (size_t)(len - clean));
 }
 
 /* --- display classes --------------------------------------------------- */
@@ -355,6 +370,17 @@ text_breaks(const uint32_t *s, size_t n, unsigned kinds, uint8_t *flags)
 	free(u);
 }
 
+/*
+ * The NFC quick check's table of the BMP (see line_maybe_not_nfc()
+ * below), filled from ICU a 256-code-point page at a time: 0 not yet
+ * known, then NFC_YES0 or NFC_OTHER.  64 KB of zeros that cost nothing
+ * until a page is filled.  text.h reads it inline.
+ */
+#define NFC_YES0	1	/* NFC_Quick_Check Yes, combining class 0 */
+#define NFC_OTHER	2	/* NFC_Quick_Check Maybe or No */
+#define NFC_YES_CC	3	/* NFC_Quick_Check Yes, combining class > 0 */
+uint8_t text_nfc_bmp_[0x10000];
+
 void
 text_cleanup(void)
 {
@@ -457,35 +483,155 @@ text_charset_to_utf8(const char *name, const char *s, size_t len,
 }
 
 /*
- * Whether a line of UTF-8 may be not NFC, by ICU's quick check on its
- * UTF-16 form (u16 is scratch storage, grown as needed).  "No" is always
- * right; "maybe" sends the line to ICU's normaliser.
+ * The NFC quick check without converting every line to UTF-16.
+ *
+ * ICU's quick check (Normalizer2Impl::composeQuickCheck, which follows
+ * UAX #15's algorithm) passes over every code point whose NFC_Quick_Check
+ * is Yes and whose canonical combining class is 0 ("yes0" below): such a
+ * code point never makes a string not NFC, and what the check remembers
+ * (the combining class before, for the canonical order of marks) starts
+ * afresh after it.  So a string passes the quick check exactly when every
+ * maximal run of other code points in it (harakat, hamza above, ...)
+ * passes on its own, and then it is NFC.  The yes0 bit of each BMP code
+ * point comes from ICU's properties (UCHAR_NFC_QUICK_CHECK and the
+ * combining class), one 256-code-point page at a time; only the runs,
+ * a code point or two each, go to ICU's quick check, and a run of one
+ * code point not even there: the check of one code point is its
+ * NFC_Quick_Check.  Arabic letters, digits and punctuation are all yes0:
+ * a line of plain Arabic never reaches ICU.  Only a line that fails goes
+ * to ICU's normaliser.
  */
-static bool
-line_maybe_not_nfc(const char *s, size_t n, UChar **u16, size_t *cap)
+
+/* Fills the page of c in text_nfc_bmp_ from ICU; returns c's entry. */
+static uint8_t
+nfc_fill(uint32_t c)
+{
+	UChar32 base = (UChar32)(c & 0xFF00), i;
+	uint8_t v;
+
+	for (i = 0; i < 256; i++) {
+		if (u_getIntPropertyValue(base + i, UCHAR_NFC_QUICK_CHECK) !=
+		    UNORM_YES)
+			v = NFC_OTHER;
+		else
+			v = u_getCombiningClass(base + i) == 0 ? NFC_YES0 :
+			    NFC_YES_CC;
+		text_nfc_bmp_[base + i] = v;
+	}
+	return text_nfc_bmp_[c];
+}
+
+bool
+text_cp_nfc_yes0_slow(uint32_t c)
+{
+	if (c > 0xFFFF)
+		return false;	/* never taken for yes0: checked by ICU */
+	if (text_nfc_bmp_[c] == 0)
+		nfc_fill(c);
+	return text_nfc_bmp_[c] == NFC_YES0;
+}
+
+/*
+ * Decodes the code point at s[*i] (well-formed UTF-8, not ASCII) and
+ * returns whether it is yes0.  Supplementary code points are never
+ * taken for yes0: they go to ICU with their run.
+ */
+static inline bool
+nfc_yes0_at(const unsigned char *s, size_t *i)
+{
+	const unsigned char *p = s + *i;
+	uint32_t c;
+	uint8_t v;
+
+	if (p[0] < 0xE0) {
+		*i += 2;
+		c = ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+	} else if (p[0] < 0xF0) {
+		*i += 3;
+		c = ((uint32_t)(p[0] & 0x0F) << 12) |
+		    ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+	} else {
+		*i += 4;
+		return false;
+	}
+	if ((v = text_nfc_bmp_[c]) == 0)
+		v = nfc_fill(c);
+	return v == NFC_YES0;
+}
+
+/* The longest run of non-yes0 code points checked on its own. */
+#define NFC_RUN_MAX	64
+
+bool
+text_utf8_nfc_run(const char *s, size_t n)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	const UNormalizer2 *nfc;
+	const unsigned char *p = (const unsigned char *)s;
+	UChar u[NFC_RUN_MAX];
 	int32_t ulen = 0;
-	size_t i;
+	uint32_t c;
 
-	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
-		;
-	if (i == n)
-		return false;	/* ASCII is NFC */
-	if (n > INT32_MAX / 2)
-		return true;
-	if (*cap < n + 1) {
-		*cap = n + 1;
-		*u16 = xreallocarray(*u16, *cap, sizeof **u16);
+	/*
+	 * One code point, the common case (a shadda, a tanween): the quick
+	 * check of a single code point is its NFC_Quick_Check property.
+	 */
+	if (n == 2 && (p[0] & 0xE0) == 0xC0) {
+		c = ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+		if (text_nfc_bmp_[c] == 0)
+			nfc_fill(c);
+		if (text_nfc_bmp_[c] != NFC_OTHER)
+			return true;
 	}
-	u_strFromUTF8WithSub(*u16, (int32_t)*cap, &ulen, s, (int32_t)n,
-	    0xFFFD, NULL, &err);
+	if (n > NFC_RUN_MAX)	/* UTF-16 never has more units than bytes */
+		return false;
+	u_strFromUTF8(u, (int32_t)UTIL_NELEM(u), &ulen, s, (int32_t)n, &err);
 	nfc = unorm2_getNFCInstance(&err);
-	if (U_FAILURE(err))
-		return true;
-	return unorm2_spanQuickCheckYes(nfc, *u16, ulen, &err) < ulen ||
-	    U_FAILURE(err);
+	return U_SUCCESS(err) && unorm2_quickCheck(nfc, u, ulen, &err) ==
+	    UNORM_YES && U_SUCCESS(err);
+}
+
+/*
+ * Whether the line of well-formed UTF-8 that starts at str may be not
+ * NFC; *end receives its length (up to the first '\n', or n).  "No" is
+ * always right (see above); "maybe" sends the line to ICU's normaliser,
+ * which returns it unchanged if it was NFC after all.
+ */
+static bool
+line_maybe_not_nfc(const char *str, size_t n, size_t *end)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	const char *nl;
+	size_t i = 0, k, start;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			if (s[i] == '\n')
+				break;
+			i++;
+			continue;
+		}
+		start = k = i;
+		if (nfc_yes0_at(s, &k)) {
+			i = k;
+			continue;
+		}
+		/* A run of code points that are not yes0: ask ICU. */
+		i = k;
+		while (i < n && s[i] >= 0x80) {
+			k = i;
+			if (nfc_yes0_at(s, &k))
+				break;
+			i = k;
+		}
+		if (!text_utf8_nfc_run(str + start, i - start)) {
+			nl = memchr(str + i, '\n', n - i);
+			*end = nl != NULL ? (size_t)(nl - str) : n;
+			return true;
+		}
+	}
+	*end = i;
+	return false;
 }
 
 /* NFC of UTF-8 through ICU, appended to out. */
@@ -527,16 +673,13 @@ nfc_icu(const char *s, size_t len, struct buf *out)
 bool
 text_utf8_nfc(const char *s, size_t len, struct buf *out)
 {
-	const char *p = s, *e = s + len, *nl, *clean = s;
+	const char *p = s, *e = s + len, *clean = s;
 	bool changed = false;
-	UChar *u16 = NULL;
-	size_t n, cap = 0;
+	size_t n;
 
 	/* Line by line: only the lines that may not be NFC go to ICU. */
 	while (p < e) {
-		nl = memchr(p, '\n', (size_t)(e - p));
-		n = nl != NULL ? (size_t)(nl - p) : (size_t)(e - p);
-		if (line_maybe_not_nfc(p, n, &u16, &cap)) {
+		if (line_maybe_not_nfc(p, (size_t)(e - p), &n)) {
 			if (!changed)
 				buf_grow(out, len);
 			changed = true;
@@ -544,10 +687,9 @@ text_utf8_nfc(const char *s, size_t len, struct buf *out)
 			nfc_icu(p, n, out);
 			clean = p + n;
 		}
-		p = nl != NULL ? nl + 1 : e;
+		p += n < (size_t)(e - p) ? n + 1 : n;	/* and its '\n' */
 	}
 	if (changed)
 		buf_add(out, clean, (size_t)(e - clean));
-	free(u16);
 	return changed;
 }

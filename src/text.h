@@ -151,6 +151,29 @@ int		 text_charset_to_utf8(const char *, const char *, size_t,
  */
 bool		 text_utf8_nfc(const char *, size_t, struct buf *);
 
+/*
+ * The NFC quick check a code point at a time, for an importer that scans
+ * its text anyway: text_cp_nfc_yes0(c) is true when c's NFC_Quick_Check
+ * is Yes and its canonical combining class 0 (ICU's properties, looked
+ * up once per 256-code-point page; false for supplementary code points).
+ * A string of such code points is NFC.  A string is NFC for ICU's quick
+ * check when every maximal run of the other code points in it passes
+ * text_utf8_nfc_run() on its own (text.c says why); else the caller
+ * normalises it with text_utf8_nfc().
+ */
+extern uint8_t	 text_nfc_bmp_[];
+bool		 text_cp_nfc_yes0_slow(uint32_t);
+
+static inline bool
+text_cp_nfc_yes0(uint32_t c)
+{
+	if (c <= 0xFFFF && text_nfc_bmp_[c] == 1)
+		return true;
+	return text_cp_nfc_yes0_slow(c);	/* not yes0, or not known */
+}
+/* Whether ICU's quick check says len bytes of well-formed UTF-8 are NFC. */
+bool		 text_utf8_nfc_run(const char *, size_t);
+
 /* --- folding for search and note anchoring (text-fold.c) --- */
 
 #define TEXT_FOLD_EXACT	0x1	/* no folding: a copy, identity map */
