@@ -2251,8 +2251,8 @@ utf8_repair(struct doc *d, const char *s, size_t n, size_t ok,
  * Decodes the bytes into UTF-8 text: *text points either into bytes or
  * into conv, which the caller frees.  valid: utf8_valid() of the bytes
  * if the caller knows it, else NOFF.  (NFC comes later, block by block,
- * in emit(): most blocks are NFC and need no copy.)  Returns -1 with *cause for input
- * that is not a text document.
+ * in emit(): most blocks are NFC and need no copy.)  Returns -1 with
+ * *cause for input that is not a text document.
  */
 static int
 decode(struct doc *d, const char *bytes, size_t len, size_t valid,

@@ -3,11 +3,12 @@
  *
  * Decoding goes UTF-8 -> UTF-16 (ICU's substitution of ill-formed
  * sequences) -> NFC (skipped when the quick check says the text already
- * is) -> UTF-32.  The importer's NFC (text_utf8_nfc()) avoids even the
- * UTF-16: a table of ICU's quick check properties lets it skip the code
- * points that cannot matter (see line_maybe_not_nfc()).  Character classes for display are computed from ICU
- * properties once per 256-code-point page and cached, because layout asks
- * for every code point of every paragraph.  Break iterators are opened
+ * is) -> UTF-32.  The importer's NFC check avoids even the UTF-16: a
+ * table of ICU's quick check properties lets it skip the code points
+ * that cannot matter (see line_maybe_not_nfc()).  Character classes for
+ * display are computed from ICU properties once per 256-code-point page
+ * and cached, because layout asks for every code point of every
+ * paragraph.  Break iterators are opened
  * once per kind and reused; opening one loads its rules and costs far
  * more than a paragraph.
  */

@@ -161,7 +161,7 @@ bool		 text_utf8_nfc(const char *, size_t, struct buf *);
  * text_utf8_nfc_run() on its own (text.c says why); else the caller
  * normalises it with text_utf8_nfc().
  */
-extern uint8_t	 text_nfc_bmp_[];
+extern uint8_t	 text_nfc_bmp_[];	/* text.c, not for callers: 1 yes0 */
 bool		 text_cp_nfc_yes0_slow(uint32_t);
 
 static inline bool
@@ -171,7 +171,10 @@ text_cp_nfc_yes0(uint32_t c)
 		return true;
 	return text_cp_nfc_yes0_slow(c);	/* not yes0, or not known */
 }
-/* Whether ICU's quick check says len bytes of well-formed UTF-8 are NFC. */
+/*
+ * Whether ICU's quick check says len bytes of well-formed UTF-8 are NFC;
+ * false ("may not be") for more than 64 bytes, a run no text has.
+ */
 bool		 text_utf8_nfc_run(const char *, size_t);
 
 /* --- folding for search and note anchoring (text-fold.c) --- */

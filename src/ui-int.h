@@ -36,6 +36,8 @@ struct buffer {
 	struct notes	*notes;		/* NULL: annotations off */
 	struct refs	*refs;		/* cross-references, found lazily */
 	long		 ref_cur;	/* the reference Tab is on, or -1 */
+	int		 refs_big;	/* 1: found when first asked for,
+					   not for drawing; -1: unknown */
 	size_t		 saved_block;	/* reading position last stored */
 	size_t		 saved_off;
 };

@@ -21,6 +21,14 @@
 
 #define JUMPS_MAX	100	/* places remembered each way */
 #define POPUP_ROWS	8	/* text rows of a popup, at most */
+/*
+ * Finding the references of a document costs about 0.1 s a megabyte
+ * (ICU's regular expressions over every block).  Up to this much text
+ * they are found before the first screen and drawn from the start; a
+ * larger document shows its first screen at once and its references
+ * from the first Tab (or Enter, r) on.
+ */
+#define REFS_EAGER_MAX	(1024 * 1024)
 
 static struct refs *
 refs_of(struct buffer *b)
@@ -499,6 +507,18 @@ ui_refs_marks(struct ui *u, size_t first, size_t last,
 
 	if (b == NULL)
 		return nm;
+	if (b->refs_big < 0) {
+		size_t total = 0, len;
+
+		for (size_t k = 0; k < doc_block_count(b->doc) &&
+		    total <= REFS_EAGER_MAX; k++) {
+			doc_block_text(b->doc, k, &len);
+			total += len;
+		}
+		b->refs_big = total > REFS_EAGER_MAX;
+	}
+	if (b->refs == NULL && b->refs_big)
+		return nm;	/* not yet: see REFS_EAGER_MAX */
 	rs = refs_of(b);
 	for (size_t blk = first; blk <= last && blk < doc_block_count(b->doc);
 	    blk++) {

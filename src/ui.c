@@ -169,6 +169,7 @@ ui_open(struct ui *u, const char *path, char **cause)
 	b = xcalloc(1, sizeof *b);
 	b->path = xstrdup(path);
 	b->ref_cur = -1;
+	b->refs_big = -1;
 	ui_refs_dir(u, path);	/* the documents beside it can be opened */
 	b->doc = d;
 	b->view = view_new(d, view_cols(u), u->o.view_flags);

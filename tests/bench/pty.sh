@@ -104,11 +104,16 @@ measure() {
 	name=$1
 	file=$2
 	shift 2
+	# each run opens at the top: a database of its own, so that no
+	# reading position stored by the run before (or the user's) moves it
+	export HAMISH_DB="$tmp/$name.db"
+	rm -f "$HAMISH_DB" "$HAMISH_DB-wal" "$HAMISH_DB-shm"
 	"$B/pty" -s 80x24 -q "$QUIET" -k "$LINES_N,j" "$@" "$file" \
 	    >"$tmp/$name.lines"
 	if grep -q exited_early "$tmp/$name.lines"; then
 		return 1
 	fi
+	rm -f "$HAMISH_DB" "$HAMISH_DB-wal" "$HAMISH_DB-shm"
 	"$B/pty" -s 80x24 -q "$QUIET" -k "$PAGES_N, " "$@" "$file" \
 	    >"$tmp/$name.pages"
 	shown_bytes "$@" "$file" >"$tmp/$name.shown"
