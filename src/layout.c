@@ -97,8 +97,8 @@ struct lay_para {
  * text.h), whether ICU calls it a paired bracket, whether FriBidi's own
  * table mirrors it, and FriBidi's joining type (what
  * fribidi_get_joining_types() would look up).  The BMP is a static table
- * (nothing to free; filled on first use like text.c's pages, so not for
- * threads); other planes, rare in documents, are computed each time.
+ * (nothing to free; filled on first use, by any thread); other planes,
+ * rare in documents, are computed each time.
  */
 #define CP_BIDI		0x001F	/* enum text_bidi */
 #define CP_BRACKET	0x0020	/* text_cp_bracket() != 0 */
@@ -109,7 +109,8 @@ struct lay_para {
 _Static_assert(TEXT_BIDI_PDI <= CP_BIDI, "enum text_bidi fits CP_BIDI");
 _Static_assert(sizeof(FriBidiJoiningType) == 1, "joining type is a byte");
 
-static uint16_t cp_cache[0x10000];
+/* Relaxed atomics: threads that fill an entry at once write one value. */
+static _Atomic uint16_t cp_cache[0x10000];
 
 static uint16_t
 cp_info_compute(uint32_t c)
@@ -127,11 +128,16 @@ cp_info_compute(uint32_t c)
 static inline uint16_t
 cp_info(uint32_t c)
 {
+	uint16_t e;
+
 	if (c >= 0x10000)
 		return cp_info_compute(c);
-	if (cp_cache[c] == 0)
-		cp_cache[c] = cp_info_compute(c);
-	return cp_cache[c];
+	e = atomic_load_explicit(&cp_cache[c], memory_order_relaxed);
+	if (e == 0) {
+		e = cp_info_compute(c);
+		atomic_store_explicit(&cp_cache[c], e, memory_order_relaxed);
+	}
+	return e;
 }
 
 static const FriBidiCharType bidi_map[] = {

@@ -198,12 +198,12 @@ prop_compute(UChar32 c)
 }
 
 /* Pages of 512 bytes: 256 property bytes, then 256 bidi classes. */
-uint8_t *text_prop_pages_[0x110000 >> 8];
+_Atomic(uint8_t *) text_prop_pages_[0x110000 >> 8];
 
 unsigned
 text_cp_props_slow(uint32_t c)
 {
-	uint8_t *page;
+	uint8_t *page, *old = NULL;
 	uint32_t i;
 	UChar32 base;
 
@@ -215,7 +215,12 @@ text_cp_props_slow(uint32_t c)
 		page[i] = prop_compute(base + (UChar32)i);
 		page[256 + i] = (uint8_t)u_charDirection(base + (UChar32)i);
 	}
-	text_prop_pages_[c >> 8] = page;
+	/* Another thread may have filled the same page meanwhile. */
+	if (!atomic_compare_exchange_strong_explicit(&text_prop_pages_[c >> 8],
+	    &old, page, memory_order_acq_rel, memory_order_acquire)) {
+		free(page);
+		page = old;
+	}
 	return page[c & 0xFF];
 }
 
@@ -273,7 +278,8 @@ text_cp_bidi(uint32_t c)
 	if (c > 0x10FFFF)
 		return TEXT_BIDI_L;
 	text_cp_props(c);	/* makes sure the page exists */
-	return (enum text_bidi)text_prop_pages_[c >> 8][256 + (c & 0xFF)];
+	return (enum text_bidi)atomic_load_explicit(&text_prop_pages_[c >> 8],
+	    memory_order_acquire)[256 + (c & 0xFF)];
 }
 
 int
@@ -293,7 +299,7 @@ text_cp_bracket(uint32_t c, uint32_t *id)
 
 /* --- break iterators --------------------------------------------------- */
 
-static UBreakIterator *brk_cache[3];	/* character, word, line */
+static _Thread_local UBreakIterator *brk_cache[3]; /* char, word, line */
 
 static UBreakIterator *
 brk_get(int slot, UBreakIteratorType type)
@@ -380,10 +386,20 @@ text_breaks(const uint32_t *s, size_t n, unsigned kinds, uint8_t *flags)
 #define NFC_YES0	1	/* NFC_Quick_Check Yes, combining class 0 */
 #define NFC_OTHER	2	/* NFC_Quick_Check Maybe or No */
 #define NFC_YES_CC	3	/* NFC_Quick_Check Yes, combining class > 0 */
-uint8_t text_nfc_bmp_[0x10000];
+_Atomic uint8_t text_nfc_bmp_[0x10000];
+
+/*
+ * Entries of text_nfc_bmp_ are read and written with relaxed atomics:
+ * threads that fill the same page at once write the same values.
+ */
+static inline uint8_t
+nfc_get(uint32_t c)
+{
+	return atomic_load_explicit(&text_nfc_bmp_[c], memory_order_relaxed);
+}
 
 void
-text_cleanup(void)
+text_thread_done(void)
 {
 	size_t i;
 
@@ -392,10 +408,16 @@ text_cleanup(void)
 			ubrk_close(brk_cache[i]);
 		brk_cache[i] = NULL;
 	}
-	for (i = 0; i < UTIL_NELEM(text_prop_pages_); i++) {
-		free(text_prop_pages_[i]);
-		text_prop_pages_[i] = NULL;
-	}
+}
+
+void
+text_cleanup(void)
+{
+	size_t i;
+
+	text_thread_done();
+	for (i = 0; i < UTIL_NELEM(text_prop_pages_); i++)
+		free(atomic_exchange(&text_prop_pages_[i], NULL));
 }
 
 /* --- charsets (doc importer) --- */
@@ -517,9 +539,10 @@ nfc_fill(uint32_t c)
 		else
 			v = u_getCombiningClass(base + i) == 0 ? NFC_YES0 :
 			    NFC_YES_CC;
-		text_nfc_bmp_[base + i] = v;
+		atomic_store_explicit(&text_nfc_bmp_[base + i], v,
+		    memory_order_relaxed);
 	}
-	return text_nfc_bmp_[c];
+	return nfc_get(c);
 }
 
 bool
@@ -527,9 +550,9 @@ text_cp_nfc_yes0_slow(uint32_t c)
 {
 	if (c > 0xFFFF)
 		return false;	/* never taken for yes0: checked by ICU */
-	if (text_nfc_bmp_[c] == 0)
+	if (nfc_get(c) == 0)
 		nfc_fill(c);
-	return text_nfc_bmp_[c] == NFC_YES0;
+	return nfc_get(c) == NFC_YES0;
 }
 
 /*
@@ -555,7 +578,7 @@ nfc_yes0_at(const unsigned char *s, size_t *i)
 		*i += 4;
 		return false;
 	}
-	if ((v = text_nfc_bmp_[c]) == 0)
+	if ((v = nfc_get(c)) == 0)
 		v = nfc_fill(c);
 	return v == NFC_YES0;
 }
@@ -579,9 +602,9 @@ text_utf8_nfc_run(const char *s, size_t n)
 	 */
 	if (n == 2 && (p[0] & 0xE0) == 0xC0) {
 		c = ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
-		if (text_nfc_bmp_[c] == 0)
+		if (nfc_get(c) == 0)
 			nfc_fill(c);
-		if (text_nfc_bmp_[c] != NFC_OTHER)
+		if (nfc_get(c) != NFC_OTHER)
 			return true;
 	}
 	if (n > NFC_RUN_MAX)	/* UTF-16 never has more units than bytes */

@@ -10,6 +10,7 @@
 #ifndef HAMISH_TEXT_H
 #define HAMISH_TEXT_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -56,7 +57,7 @@ enum text_cls	 text_cp_class(uint32_t);
  * All of the above in one table lookup, for the hot loops of layout:
  * inline, from pages computed once from ICU (text.c, not for callers).
  */
-extern uint8_t	*text_prop_pages_[];
+extern _Atomic(uint8_t *) text_prop_pages_[];
 unsigned	 text_cp_props_slow(uint32_t);
 
 static inline unsigned
@@ -64,7 +65,8 @@ text_cp_props(uint32_t c)
 {
 	const uint8_t *page;
 
-	if (c <= 0x10FFFF && (page = text_prop_pages_[c >> 8]) != NULL)
+	if (c <= 0x10FFFF && (page = atomic_load_explicit(
+	    &text_prop_pages_[c >> 8], memory_order_acquire)) != NULL)
 		return page[c & 0xFF];
 	return text_cp_props_slow(c);
 }
@@ -121,7 +123,14 @@ void		 text_utf8_visible(struct buf *, const char *, size_t);
  */
 void		 text_breaks(const uint32_t *, size_t, unsigned, uint8_t *);
 
-/* Releases ICU objects cached between calls (at exit, for leak checks). */
+/*
+ * The functions of this file may be called from several threads at once.
+ * Each thread keeps its own ICU break iterators: text_thread_done()
+ * releases the calling thread's (before a thread ends), text_cleanup()
+ * those and everything shared (at exit, for leak checks, when no other
+ * thread uses this module any more).
+ */
+void		 text_thread_done(void);
 void		 text_cleanup(void);
 
 /* --- charsets (doc importer) --- */
@@ -161,13 +170,14 @@ bool		 text_utf8_nfc(const char *, size_t, struct buf *);
  * text_utf8_nfc_run() on its own (text.c says why); else the caller
  * normalises it with text_utf8_nfc().
  */
-extern uint8_t	 text_nfc_bmp_[];	/* text.c, not for callers: 1 yes0 */
+extern _Atomic uint8_t text_nfc_bmp_[];	/* text.c, not for callers: 1 yes0 */
 bool		 text_cp_nfc_yes0_slow(uint32_t);
 
 static inline bool
 text_cp_nfc_yes0(uint32_t c)
 {
-	if (c <= 0xFFFF && text_nfc_bmp_[c] == 1)
+	if (c <= 0xFFFF && atomic_load_explicit(&text_nfc_bmp_[c],
+	    memory_order_relaxed) == 1)
 		return true;
 	return text_cp_nfc_yes0_slow(c);	/* not yes0, or not known */
 }
