@@ -22,9 +22,9 @@ SANFLAGS = $(if $(SAN),-fsanitize=$(SAN) -fno-omit-frame-pointer \
 # pkg-config runs lazily, after `deps` has had a chance to install it.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(OPT) $(WARN) \
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -pthread $(OPT) $(WARN) \
 	   $(SANFLAGS) $(PKG_CFLAGS) $(CFLAGS)
-ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+ALL_LDFLAGS = -pthread $(SANFLAGS) $(LDFLAGS)
 
 # Sanitizer builds live in their own tree so both can coexist.
 B	 = build$(if $(SAN),-san)

@@ -66,3 +66,23 @@ doc_plain_next(struct doc_plain *it, struct buf *para, size_t *first)
 	}
 	return found;
 }
+
+size_t
+doc_plain_split(const char *s, size_t len, size_t from)
+{
+	size_t p, n;
+
+	if (from >= len)
+		return len;
+	/* The start of the first line after the one from is in. */
+	p = from + line_len(s + from, len - from);
+	p += eol_len(s + p, len - p);
+	while (p < len) {
+		n = line_len(s + p, len - p);
+		if (is_blank(s + p, n))
+			return p;
+		p += n;
+		p += eol_len(s + p, len - p);
+	}
+	return len;
+}

@@ -31,6 +31,15 @@ struct doc_plain {
  */
 bool	doc_plain_next(struct doc_plain *, struct buf *, size_t *);
 
+/*
+ * Where to cut len bytes at s, at or after from, so that the plain
+ * paragraphs of [0, p) and then of [p, len) are those of the whole: the
+ * start of the first blank line that begins after from, else len.  (A
+ * blank line is never part of a paragraph, and the lines numbered by
+ * doc_plain_next() then count from p.)
+ */
+size_t	doc_plain_split(const char *, size_t, size_t);
+
 /* --- the document model (doc-model.c, doc-import.c, doc-print.c) --- */
 
 /*

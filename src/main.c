@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <threads.h>
 #include <unistd.h>
 
 #include "action.h"
@@ -41,7 +42,7 @@ const char usage_text[] =
 "              [--exact] [--encoding NAME] [--db PATH] [--library DIR]\n"
 "              FILE...\n"
 "       hamish render [--width W] [--no-shape] [--plain] [--map]\n"
-"                     [--encoding NAME] [FILE|-]\n"
+"                     [--jobs N] [--encoding NAME] [FILE|-]\n"
 "       hamish outline [--encoding NAME] FILE\n"
 "       hamish dump [--json] [--encoding NAME] FILE\n"
 "       hamish notes export [--format md|csv|json] [--output FILE] [DOCUMENT...]\n"
@@ -111,6 +112,8 @@ const char usage_text[] =
 "      --plain     take the text as written: a paragraph is a run of\n"
 "                  non-empty lines, no structure, no cleaning\n"
 "      --map       put the logical range [start,end) before each row\n"
+"  -j, --jobs N    with --plain, lay out a large file with N threads\n"
+"                  (default: one per processor, at most 8)\n"
 "\n"
 "options of the reader, render, outline and dump:\n"
 "  -e, --encoding NAME  read FILE in this charset (default: a byte order\n"
@@ -154,7 +157,20 @@ struct render_opts {
 	int		 render_flags;
 	bool		 plain;
 	const char	*encoding;
+	int		 jobs;	/* threads for --plain; 0: one per processor */
 };
+
+#define RENDER_JOBS_MAX		64	/* --jobs */
+#define RENDER_JOBS_DEFAULT	8	/* at most, when not given */
+
+static int
+render_jobs_default(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > RENDER_JOBS_DEFAULT ? RENDER_JOBS_DEFAULT :
+	    (int)n;
+}
 
 /*
  * Reads path and checks it is a text document.  Returns 0 and the bytes
@@ -180,45 +196,150 @@ doc_load_bytes(const char *path, char **data, size_t *len)
 	return 0;
 }
 
-static int
-render_plain(const char *path, const struct render_opts *o)
+static void
+out_flush_cb(void *arg, struct buf *out)
 {
-	struct doc_plain it;
-	struct lay_lines ll = { 0 };
-	struct lay_para *lp;
-	struct buf para, out;
-	uint32_t *cps;
-	size_t len, n, nbad, bad = 0, first;
-	char *data;
+	(void)arg;
+	out_flush(out);
+}
+
+/*
+ * --plain with several threads: the input is cut into chunks of about
+ * PLAIN_CHUNK bytes at blank lines (doc_plain_split()), workers render
+ * chunks in order of the file, and the main thread writes each chunk's
+ * rows as soon as it and those before it are done.  At most PLAIN_AHEAD
+ * chunks per worker wait to be written, so memory stays bounded.
+ */
+#define PLAIN_CHUNK	(256 * 1024)
+#define PLAIN_AHEAD	2
+
+struct plain_chunk {
+	size_t		 start, end;	/* bytes of the input */
+	struct buf	 out;
+	size_t		 nbad, paras;
+	bool		 done;
+};
+
+struct plain_run {
+	const char			*s;
+	const struct render_plain_opts	*o;
+	struct plain_chunk		*chunks;
+	size_t				 n, next, written, ahead;
+	mtx_t				 mtx;
+	cnd_t				 cnd;
+};
+
+static int
+plain_worker(void *arg)
+{
+	struct plain_run *r = arg;
+	struct plain_chunk *c;
+
+	mtx_lock(&r->mtx);
+	for (;;) {
+		while (r->next < r->n && r->next >= r->written + r->ahead)
+			cnd_wait(&r->cnd, &r->mtx);
+		if (r->next >= r->n)
+			break;
+		c = &r->chunks[r->next++];
+		mtx_unlock(&r->mtx);
+		c->paras = render_plain(&c->out, r->s + c->start,
+		    c->end - c->start, r->o, &c->nbad);
+		mtx_lock(&r->mtx);
+		c->done = true;
+		cnd_broadcast(&r->cnd);
+	}
+	mtx_unlock(&r->mtx);
+	text_thread_done();
+	return 0;
+}
+
+/* Renders [start, len) of s with jobs threads; returns invalid UTF-8. */
+static size_t
+plain_parallel(const char *s, size_t start, size_t len,
+    const struct render_plain_opts *o, int jobs)
+{
+	struct render_plain_opts co = *o;
+	struct plain_run r;
+	struct plain_chunk *c;
+	thrd_t th[RENDER_JOBS_MAX];
+	size_t i, cap = len / PLAIN_CHUNK + 2, nbad = 0;
 	bool any = false;
-	int rc;
+	int t, started = 0;
+
+	memset(&r, 0, sizeof r);
+	r.s = s;
+	co.flush = NULL;	/* a chunk's rows wait for those before it */
+	r.o = &co;
+	r.chunks = xcalloc(cap, sizeof *r.chunks);
+	while (start < len) {
+		c = &r.chunks[r.n++];
+		c->start = start;
+		c->end = doc_plain_split(s, len, start + PLAIN_CHUNK);
+		buf_init(&c->out);
+		start = c->end;
+	}
+	r.ahead = (size_t)jobs * PLAIN_AHEAD;
+	if (mtx_init(&r.mtx, mtx_plain) != thrd_success ||
+	    cnd_init(&r.cnd) != thrd_success)
+		die("cannot create a lock");
+	for (t = 0; t < jobs && (size_t)t < r.n; t++)
+		if (thrd_create(&th[started], plain_worker, &r) ==
+		    thrd_success)
+			started++;
+	if (started == 0)	/* no thread to be had: do it here */
+		plain_worker(&r);
+	for (i = 0; i < r.n; i++) {
+		c = &r.chunks[i];
+		mtx_lock(&r.mtx);
+		while (!c->done)
+			cnd_wait(&r.cnd, &r.mtx);
+		mtx_unlock(&r.mtx);
+		if (c->paras > 0) {
+			if (any && putchar('\n') == EOF)
+				die("write error on standard output");
+			out_flush(&c->out);
+			any = true;
+		}
+		nbad += c->nbad;
+		buf_free(&c->out);
+		mtx_lock(&r.mtx);
+		r.written = i + 1;
+		cnd_broadcast(&r.cnd);
+		mtx_unlock(&r.mtx);
+	}
+	for (t = 0; t < started; t++)
+		thrd_join(th[t], NULL);
+	cnd_destroy(&r.cnd);
+	mtx_destroy(&r.mtx);
+	free(r.chunks);
+	return nbad;
+}
+
+static int
+render_plain_file(const char *path, const struct render_opts *o)
+{
+	struct render_plain_opts po = { o->width, o->lay_flags,
+	    o->render_flags, out_flush_cb, NULL };
+	struct buf out;
+	size_t len, start = 0, bad = 0;
+	char *data;
+	int rc, jobs = o->jobs;
 
 	if ((rc = doc_load_bytes(path, &data, &len)) != 0)
 		return rc;
-	memset(&it, 0, sizeof it);
-	it.s = data;
-	it.len = len;
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-		it.pos = 3;	/* UTF-8 byte order mark */
-	buf_init(&para);
-	buf_init(&out);
-	while (doc_plain_next(&it, &para, &first)) {
-		cps = text_utf8_decode(para.data, para.len, TEXT_NFC, &n,
-		    &nbad);
-		bad += nbad;
-		lp = lay_para_new(cps, n, LAY_DIR_AUTO_RTL, o->lay_flags);
-		lay_para_wrap(lp, o->width, &ll);
-		if (any)
-			buf_addc(&out, '\n');
-		render_lines(&out, &ll, o->render_flags);
-		any = true;
-		lay_para_free(lp);
-		free(cps);
-		if (out.len >= 1 << 16)
-			out_flush(&out);
+		start = 3;	/* UTF-8 byte order mark */
+	if (jobs == 0)
+		jobs = render_jobs_default();
+	if (jobs > 1 && len - start > 2 * PLAIN_CHUNK)
+		bad = plain_parallel(data, start, len, &po, jobs);
+	else {
+		buf_init(&out);
+		render_plain(&out, data + start, len - start, &po, &bad);
+		out_flush(&out);
+		buf_free(&out);
 	}
-	out_flush(&out);
-	lay_lines_free(&ll);
 	if (fflush(stdout) != 0)
 		die("write error on standard output");
 	if (bad > 0)
@@ -226,8 +347,6 @@ render_plain(const char *path, const struct render_opts *o)
 		    "shown as U+FFFD\n",
 		    strcmp(path, "-") == 0 ? "standard input" : path, bad,
 		    bad == 1 ? "" : "s");
-	buf_free(&para);
-	buf_free(&out);
 	free(data);
 	return 0;
 }
@@ -306,7 +425,7 @@ render_doc(const char *path, const struct render_opts *o)
 static int
 cmd_render_file(const char *path, const struct render_opts *o)
 {
-	return o->plain ? render_plain(path, o) : render_doc(path, o);
+	return o->plain ? render_plain_file(path, o) : render_doc(path, o);
 }
 
 /* hamish outline / hamish dump: the model printed by doc-print.c. */
@@ -375,17 +494,27 @@ cmd_render(int argc, char **argv)
 		{ "plain", no_argument, NULL, 'P' },
 		{ "map", no_argument, NULL, 'M' },
 		{ "encoding", required_argument, NULL, 'e' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct render_opts o = { 0, 0, 0, false, NULL };
+	struct render_opts o = { 0, 0, 0, false, NULL, 0 };
 	char *end;
 	long w;
 	int ch;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "w:e:h", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "w:e:j:h", longopts, NULL)) !=
+	    -1) {
 		switch (ch) {
+		case 'j':
+			w = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || w < 1 ||
+			    w > RENDER_JOBS_MAX)
+				usage_error("--jobs: expected a number from "
+				    "1 to 64");
+			o.jobs = (int)w;
+			break;
 		case 'w':
 			w = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || w < 1 ||
@@ -628,7 +757,7 @@ cmd_read(int argc, char **argv)
 	};
 	struct read_opts o = { "default", "dark", NULL, UI_BIDI_APP, false };
 	struct read_opts cli = { NULL, NULL, NULL, UI_BIDI_APP, false };
-	struct render_opts ro = { 80, 0, 0, false, NULL };
+	struct render_opts ro = { 80, 0, 0, false, NULL, 0 };
 	struct looks l = { NULL, NULL, { NULL, 0 } };
 	struct ui_opts uo;
 	struct ui *u;

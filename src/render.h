@@ -11,6 +11,7 @@
 #define HAMISH_RENDER_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct buf;
 struct lay_lines;
@@ -27,5 +28,26 @@ void	render_lines(struct buf *, const struct lay_lines *, int);
  * RENDER_MAP puts the block offsets [start,end) before each text row.
  */
 void	render_view(struct buf *, struct view *, size_t, size_t, int);
+
+/* How render_plain() lays out and where its rows go. */
+struct render_plain_opts {
+	int	 width;
+	int	 lay_flags;	/* LAY_* of layout.h */
+	int	 render_flags;	/* RENDER_MAP */
+	/* If set, called whenever out holds 64 KB or more (to empty it). */
+	void	(*flush)(void *, struct buf *);
+	void	*flush_arg;
+};
+
+/*
+ * Appends the rows of the plain paragraphs of the len bytes at s (see
+ * doc_plain_next(): runs of non-blank lines), an empty row between two
+ * paragraphs, to out.  Adds the number of invalid UTF-8 sequences (shown
+ * as U+FFFD) to *nbad; returns the number of paragraphs.  Ranges that
+ * doc_plain_split() gives render to the same rows as their whole, with
+ * an empty row between two ranges that have paragraphs.
+ */
+size_t	render_plain(struct buf *, const char *, size_t,
+	    const struct render_plain_opts *, size_t *);
 
 #endif
