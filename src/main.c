@@ -254,6 +254,20 @@ plain_worker(void *arg)
 	return 0;
 }
 
+/* Renders len bytes at s in this thread; returns invalid UTF-8. */
+static size_t
+plain_serial(const char *s, size_t len, const struct render_plain_opts *o)
+{
+	struct buf out;
+	size_t bad = 0;
+
+	buf_init(&out);
+	render_plain(&out, s, len, o, &bad);
+	out_flush(&out);
+	buf_free(&out);
+	return bad;
+}
+
 /* Renders [start, len) of s with jobs threads; returns invalid UTF-8. */
 static size_t
 plain_parallel(const char *s, size_t start, size_t len,
@@ -263,8 +277,8 @@ plain_parallel(const char *s, size_t start, size_t len,
 	struct plain_run r;
 	struct plain_chunk *c;
 	thrd_t th[RENDER_JOBS_MAX];
-	size_t i, cap = len / PLAIN_CHUNK + 2, nbad = 0;
-	bool any = false;
+	size_t i, cap = len / PLAIN_CHUNK + 2, nbad = 0, from = start;
+	bool any = false, failed = false;
 	int t, started = 0;
 
 	memset(&r, 0, sizeof r);
@@ -287,29 +301,43 @@ plain_parallel(const char *s, size_t start, size_t len,
 		if (thrd_create(&th[started], plain_worker, &r) ==
 		    thrd_success)
 			started++;
-	if (started == 0)	/* no thread to be had: do it here */
-		plain_worker(&r);
-	for (i = 0; i < r.n; i++) {
+	if (started == 0) {	/* no thread to be had: one at a time */
+		cnd_destroy(&r.cnd);
+		mtx_destroy(&r.mtx);
+		for (i = 0; i < r.n; i++)
+			buf_free(&r.chunks[i].out);
+		free(r.chunks);
+		return plain_serial(s + from, len - from, o);
+	}
+	for (i = 0; i < r.n && !failed; i++) {
 		c = &r.chunks[i];
 		mtx_lock(&r.mtx);
 		while (!c->done)
 			cnd_wait(&r.cnd, &r.mtx);
 		mtx_unlock(&r.mtx);
 		if (c->paras > 0) {
-			if (any && putchar('\n') == EOF)
-				die("write error on standard output");
-			out_flush(&c->out);
+			if (any)
+				failed = putchar('\n') == EOF;
+			failed = failed || (c->out.len > 0 && fwrite(
+			    c->out.data, 1, c->out.len, stdout) != c->out.len);
 			any = true;
 		}
 		nbad += c->nbad;
 		buf_free(&c->out);
 		mtx_lock(&r.mtx);
 		r.written = i + 1;
+		if (failed)
+			r.next = r.n;	/* take no more chunks */
 		cnd_broadcast(&r.cnd);
 		mtx_unlock(&r.mtx);
 	}
+	/* Threads end before anything exits: they may be inside ICU. */
 	for (t = 0; t < started; t++)
 		thrd_join(th[t], NULL);
+	for (; i < r.n; i++)
+		buf_free(&r.chunks[i].out);
+	if (failed)
+		die("write error on standard output");
 	cnd_destroy(&r.cnd);
 	mtx_destroy(&r.mtx);
 	free(r.chunks);
@@ -321,8 +349,7 @@ render_plain_file(const char *path, const struct render_opts *o)
 {
 	struct render_plain_opts po = { o->width, o->lay_flags,
 	    o->render_flags, out_flush_cb, NULL };
-	struct buf out;
-	size_t len, start = 0, bad = 0;
+	size_t len, start = 0, bad;
 	char *data;
 	int rc, jobs = o->jobs;
 
@@ -334,12 +361,8 @@ render_plain_file(const char *path, const struct render_opts *o)
 		jobs = render_jobs_default();
 	if (jobs > 1 && len - start > 2 * PLAIN_CHUNK)
 		bad = plain_parallel(data, start, len, &po, jobs);
-	else {
-		buf_init(&out);
-		render_plain(&out, data + start, len - start, &po, &bad);
-		out_flush(&out);
-		buf_free(&out);
-	}
+	else
+		bad = plain_serial(data + start, len - start, &po);
 	if (fflush(stdout) != 0)
 		die("write error on standard output");
 	if (bad > 0)

@@ -85,6 +85,77 @@ ok $? "hamish FILE into a pipe is hamish render FILE (80 columns)"
 awk 'length($0) > 0' "$T/c" | head -n 1 | grep -q .
 ok $? "and prints the document"
 
+# --plain with several threads (--jobs): the same bytes as one thread.
+# About 2 MB (eight chunks of 256 KB): the seeds several times, a byte
+# order mark first, CRLF line ends in one copy, invalid bytes in others.
+C=tests/corpus
+{
+	printf '\357\273\277'
+	for i in 1 2 3; do
+		cat $C/000_*.txt $C/001_*.txt
+		printf 'bad \377 byte %s\n\n' "$i"
+		cat $C/002_*.txt $C/003_*.txt
+	done
+	sed 's/$/\r/' $C/001_*.txt
+	printf 'last \376\n'
+} >"$T/jobs.txt"
+"$HAMISH" render --plain --width 80 --jobs 1 "$T/jobs.txt" \
+    >"$T/j1.out" 2>"$T/j1.err"
+ok $? "--jobs 1 on $(wc -c <"$T/jobs.txt" | tr -d ' ') bytes exits 0"
+[ "$(wc -l <"$T/j1.out")" -gt 10000 ]
+ok $? "and prints $(wc -l <"$T/j1.out" | tr -d ' ') rows"
+for j in 2 3 8 ""; do
+	"$HAMISH" render --plain --width 80 ${j:+--jobs $j} "$T/jobs.txt" \
+	    >"$T/jn.out" 2>"$T/jn.err"
+	ok $? "--jobs ${j:-(default)} exits 0"
+	cmp -s "$T/j1.out" "$T/jn.out"
+	ok $? "--jobs ${j:-(default)} prints the rows of --jobs 1"
+	cmp -s "$T/j1.err" "$T/jn.err"
+	ok $? "and the same warning: $(cat "$T/jn.err")"
+done
+for w in 13 200; do
+	"$HAMISH" render --plain --map --width $w --jobs 1 "$T/jobs.txt" \
+	    >"$T/j1.out" 2>/dev/null
+	"$HAMISH" render --plain --map --width $w --jobs 3 "$T/jobs.txt" \
+	    >"$T/jn.out" 2>/dev/null
+	cmp -s "$T/j1.out" "$T/jn.out"
+	ok $? "--map at width $w: --jobs 3 prints the rows of --jobs 1"
+done
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null &&
+    command -v bash >/dev/null; then
+	# No thread to be had (one process allowed): one thread does it.
+	chmod 755 "$T"
+	chmod 644 "$T/jobs.txt"
+	"$HAMISH" render --plain --width 80 --jobs 1 "$T/jobs.txt" \
+	    >"$T/j1.out" 2>/dev/null
+	setpriv --reuid=65534 --regid=65534 --clear-groups bash -c \
+	    "ulimit -u 1; exec '$HAMISH' render --plain --width 80 --jobs 4 \
+	    '$T/jobs.txt'" >"$T/jn.out" 2>/dev/null
+	ok $? "--jobs 4 when no thread can be made exits 0"
+	cmp -s "$T/j1.out" "$T/jn.out"
+	ok $? "and prints the rows of --jobs 1"
+fi
+timeout 20 sh -c "'$HAMISH' render --plain --jobs 2 '$T/jobs.txt' |
+    head -n 1 >/dev/null"
+is $? 0 "--jobs 2 into a pipe closed early ends (no hang)"
+if [ -w /dev/full ]; then
+	timeout 20 "$HAMISH" render --plain --jobs 2 "$T/jobs.txt" \
+	    >/dev/full 2>"$T/err"
+	is $? 3 "--jobs 2 on a full disk exits 3"
+	is "$(cat "$T/err")" "hamish: write error on standard output" \
+	    "with one line"
+fi
+for j in 0 65 x ""; do
+	"$HAMISH" render --plain --jobs "$j" "$T/bad.txt" >/dev/null 2>"$T/err"
+	is $? 1 "--jobs '$j' is a usage error"
+done
+"$HAMISH" --help | grep -q -- '-j, --jobs N'
+ok $? "--help documents --jobs"
+grep -q '^\.It Fl j Ar jobs , Fl -jobs' man/hamish.1
+ok $? "hamish(1) documents --jobs"
+grep -q 'expected a number from 1 to 64' "$T/err"
+ok $? "saying what is expected: $(head -n 1 "$T/err")"
+
 # a long single line renders in linear time: 4x the input must cost
 # well under 16x (quadratic) the time; best of three runs each.
 awk 'BEGIN { s = "كلمة "; for (i = 0; i < 17; i++) s = s s; print s }' \

@@ -748,6 +748,94 @@ test_printers(void)
 	}
 }
 
+/* The plain paragraphs of len bytes at s, each followed by '\036'. */
+static void
+plain_paras(struct buf *out, const char *s, size_t len)
+{
+	struct doc_plain it = { s, len, 0, 0 };
+	struct buf para;
+	size_t first;
+
+	buf_init(&para);
+	while (doc_plain_next(&it, &para, &first)) {
+		buf_add(out, para.data, para.len);
+		buf_addc(out, '\036');
+	}
+	buf_free(&para);
+}
+
+/*
+ * doc_plain_split(s, len, from) for from = 0, step, 2 step, ... len: at
+ * or after from, the start of a blank line or len, and the paragraphs
+ * of the two sides are those of the whole.  Returns the failures.
+ */
+static size_t
+split_check(const char *what, const char *s, size_t len, size_t step)
+{
+	struct buf whole, two;
+	size_t from, p, bad = 0, cuts = 0;
+
+	buf_init(&whole);
+	buf_init(&two);
+	plain_paras(&whole, s, len);
+	for (from = 0; from <= len; from += step) {
+		p = doc_plain_split(s, len, from);
+		buf_reset(&two);
+		plain_paras(&two, s, p);
+		plain_paras(&two, s + p, len - p);
+		if (p < from || p > len || two.len != whole.len ||
+		    memcmp(two.data, whole.data, whole.len) != 0 ||
+		    (p < len && p > 0 && s[p - 1] != '\n' && s[p - 1] != '\r')) {
+			if (bad++ == 0)
+				printf("#   %s: from %zu cut at %zu\n", what, from,
+				    p);
+		}
+		cuts += p < len;
+	}
+	ok(bad == 0, "%s: %zu cuts (%zu inside), paragraphs kept", what,
+	    (len + step) / step, cuts);
+	buf_free(&whole);
+	buf_free(&two);
+	return bad;
+}
+
+static void
+test_plain_split(void)
+{
+	static const char *const names[] = { S000, S001, S002, S003 };
+	static const char small[] =
+	    "a\r\nb\r\n\r\nc\rd\r\re\n \t\nf\n\ng h\r\n\t\r\n\r\n"
+	    "\xD9\x84\xD8\xA7\n\n\n";
+	struct buf b, naive;
+	char *path, *data, *cause;
+	size_t i, len;
+
+	split_check("small, every byte", small, sizeof small - 1, 1);
+	split_check("empty", "", 0, 1);
+	split_check("no blank line", "one\ntwo\nthree", 13, 1);
+	/* The check can fail: cutting anywhere does not keep paragraphs. */
+	buf_init(&b);
+	buf_init(&naive);
+	plain_paras(&b, small, sizeof small - 1);
+	plain_paras(&naive, small, 1);
+	plain_paras(&naive, small + 1, sizeof small - 2);
+	ok(naive.len != b.len || memcmp(naive.data, b.data, b.len) != 0,
+	    "a cut inside a line would change the paragraphs");
+	buf_free(&b);
+	buf_free(&naive);
+	for (i = 0; i < UTIL_NELEM(names); i++) {
+		path = xasprintf("%s/%s", corpus, names[i]);
+		if (util_file_read(path, &data, &len, &cause) != 0) {
+			ok(false, "read %s: %s", names[i], cause);
+			free(cause);
+		} else {
+			split_check(names[i], data, len, 331);
+			free(data);
+		}
+		free(path);
+	}
+}
+
 int
 main(void)
 {
@@ -762,6 +850,7 @@ main(void)
 	test_errors();
 	test_small();
 	test_printers();
+	test_plain_split();
 	text_cleanup();
 	return tap_done();
 }
