@@ -3,8 +3,10 @@
  * and prints "WALL_MS PEAK_RSS_KB" for it: wall time from fork to exit,
  * and the child's peak resident memory from wait4().  The benchmark
  * driver runs hamish and its peer through it in the same invocation.
+ * With -c a third number follows: the CPU time (user + system, all
+ * threads) in milliseconds.
  *
- * usage: measure COMMAND [ARG...]
+ * usage: measure [-c] COMMAND [ARG...]
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -19,10 +21,16 @@ main(int argc, char **argv)
 	struct timespec t0, t1;
 	struct rusage ru;
 	pid_t pid;
-	int status, fd;
+	int status, fd, cpu = 0;
 
+	if (argc > 1 && argv[1][0] == '-' && argv[1][1] == 'c' &&
+	    argv[1][2] == '\0') {
+		cpu = 1;
+		argv++;
+		argc--;
+	}
 	if (argc < 2) {
-		fputs("usage: measure COMMAND [ARG...]\n", stderr);
+		fputs("usage: measure [-c] COMMAND [ARG...]\n", stderr);
 		return 2;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -42,7 +50,12 @@ main(int argc, char **argv)
 		return 2;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	printf("%.1f %ld\n", (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+	printf("%.1f %ld", (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6, ru.ru_maxrss);
+	if (cpu)
+		printf(" %.1f", (double)(ru.ru_utime.tv_sec +
+		    ru.ru_stime.tv_sec) * 1e3 + (double)(ru.ru_utime.tv_usec +
+		    ru.ru_stime.tv_usec) / 1e3);
+	putchar('\n');
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
 }
