@@ -2,7 +2,8 @@
 #
 # make          build ./hamish (installs missing Debian packages first)
 # make run      build and open the draft resolution of the test corpus
-# make check    every test; make check-asan: the same under ASan+UBSan
+# make check    every test; make check-asan: the same under ASan+UBSan;
+#               make check-tsan: render --jobs under ThreadSanitizer
 # make bench    benchmarks against peers (fribidi, ...), see BENCHMARKS.md
 
 PREFIX	?= /usr/local
@@ -36,7 +37,7 @@ UNIT_SRC = $(wildcard tests/unit/test-*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/%)
 HAMISH	 = $(B)/hamish
 
-.PHONY: all deps run check check-asan check-deps check-man bench \
+.PHONY: all deps run check check-asan check-tsan check-deps check-man bench \
 	install uninstall clean build-only
 
 all: deps
@@ -81,6 +82,13 @@ check: deps
 check-asan: deps
 	@$(MAKE) --no-print-directory check SAN=address,undefined OPT="-O1 -g"
 
+# The threads of render --plain --jobs under ThreadSanitizer.
+check-tsan: deps
+	@$(MAKE) --no-print-directory build-only B=build-tsan SAN=thread \
+	    OPT="-O1 -g"
+	@HAMISH=build-tsan/hamish B=build-tsan SUITES=tests/e2e/render.sh \
+	    TSAN_OPTIONS=halt_on_error=1 sh tests/run.sh
+
 # Each library's headers appear in one module only (STYLE.md).
 check-deps:
 	@sh tests/check-deps.sh
@@ -110,4 +118,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-san hamish
+	rm -rf build build-san build-tsan hamish

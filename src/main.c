@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <threads.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #include "action.h"
@@ -225,33 +225,33 @@ struct plain_run {
 	const struct render_plain_opts	*o;
 	struct plain_chunk		*chunks;
 	size_t				 n, next, written, ahead;
-	mtx_t				 mtx;
-	cnd_t				 cnd;
+	pthread_mutex_t			 mtx;
+	pthread_cond_t			 cnd;
 };
 
-static int
+static void *
 plain_worker(void *arg)
 {
 	struct plain_run *r = arg;
 	struct plain_chunk *c;
 
-	mtx_lock(&r->mtx);
+	pthread_mutex_lock(&r->mtx);
 	for (;;) {
 		while (r->next < r->n && r->next >= r->written + r->ahead)
-			cnd_wait(&r->cnd, &r->mtx);
+			pthread_cond_wait(&r->cnd, &r->mtx);
 		if (r->next >= r->n)
 			break;
 		c = &r->chunks[r->next++];
-		mtx_unlock(&r->mtx);
+		pthread_mutex_unlock(&r->mtx);
 		c->paras = render_plain(&c->out, r->s + c->start,
 		    c->end - c->start, r->o, &c->nbad);
-		mtx_lock(&r->mtx);
+		pthread_mutex_lock(&r->mtx);
 		c->done = true;
-		cnd_broadcast(&r->cnd);
+		pthread_cond_broadcast(&r->cnd);
 	}
-	mtx_unlock(&r->mtx);
+	pthread_mutex_unlock(&r->mtx);
 	text_thread_done();
-	return 0;
+	return NULL;
 }
 
 /* Renders len bytes at s in this thread; returns invalid UTF-8. */
@@ -276,7 +276,7 @@ plain_parallel(const char *s, size_t start, size_t len,
 	struct render_plain_opts co = *o;
 	struct plain_run r;
 	struct plain_chunk *c;
-	thrd_t th[RENDER_JOBS_MAX];
+	pthread_t th[RENDER_JOBS_MAX];
 	size_t i, cap = len / PLAIN_CHUNK + 2, nbad = 0, from = start;
 	bool any = false, failed = false;
 	int t, started = 0;
@@ -294,16 +294,15 @@ plain_parallel(const char *s, size_t start, size_t len,
 		start = c->end;
 	}
 	r.ahead = (size_t)jobs * PLAIN_AHEAD;
-	if (mtx_init(&r.mtx, mtx_plain) != thrd_success ||
-	    cnd_init(&r.cnd) != thrd_success)
+	if (pthread_mutex_init(&r.mtx, NULL) != 0 ||
+	    pthread_cond_init(&r.cnd, NULL) != 0)
 		die("cannot create a lock");
 	for (t = 0; t < jobs && (size_t)t < r.n; t++)
-		if (thrd_create(&th[started], plain_worker, &r) ==
-		    thrd_success)
+		if (pthread_create(&th[started], NULL, plain_worker, &r) == 0)
 			started++;
 	if (started == 0) {	/* no thread to be had: one at a time */
-		cnd_destroy(&r.cnd);
-		mtx_destroy(&r.mtx);
+		pthread_cond_destroy(&r.cnd);
+		pthread_mutex_destroy(&r.mtx);
 		for (i = 0; i < r.n; i++)
 			buf_free(&r.chunks[i].out);
 		free(r.chunks);
@@ -311,10 +310,10 @@ plain_parallel(const char *s, size_t start, size_t len,
 	}
 	for (i = 0; i < r.n && !failed; i++) {
 		c = &r.chunks[i];
-		mtx_lock(&r.mtx);
+		pthread_mutex_lock(&r.mtx);
 		while (!c->done)
-			cnd_wait(&r.cnd, &r.mtx);
-		mtx_unlock(&r.mtx);
+			pthread_cond_wait(&r.cnd, &r.mtx);
+		pthread_mutex_unlock(&r.mtx);
 		if (c->paras > 0) {
 			if (any)
 				failed = putchar('\n') == EOF;
@@ -324,22 +323,22 @@ plain_parallel(const char *s, size_t start, size_t len,
 		}
 		nbad += c->nbad;
 		buf_free(&c->out);
-		mtx_lock(&r.mtx);
+		pthread_mutex_lock(&r.mtx);
 		r.written = i + 1;
 		if (failed)
 			r.next = r.n;	/* take no more chunks */
-		cnd_broadcast(&r.cnd);
-		mtx_unlock(&r.mtx);
+		pthread_cond_broadcast(&r.cnd);
+		pthread_mutex_unlock(&r.mtx);
 	}
 	/* Threads end before anything exits: they may be inside ICU. */
 	for (t = 0; t < started; t++)
-		thrd_join(th[t], NULL);
+		pthread_join(th[t], NULL);
 	for (; i < r.n; i++)
 		buf_free(&r.chunks[i].out);
 	if (failed)
 		die("write error on standard output");
-	cnd_destroy(&r.cnd);
-	mtx_destroy(&r.mtx);
+	pthread_cond_destroy(&r.cnd);
+	pthread_mutex_destroy(&r.mtx);
 	free(r.chunks);
 	return nbad;
 }

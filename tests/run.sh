@@ -3,7 +3,8 @@
 # and the shell suites (golden files, end-to-end).  All speak TAP; this
 # script counts their "ok"/"not ok" lines, shows failures in full, and
 # ends with the line "N passed, N failed".  V=1 shows every line.
-# Environment: B (build directory), HAMISH (the binary under test).
+# Environment: B (build directory), HAMISH (the binary under test),
+# SUITES (only these shell suites, no unit programs: make check-tsan).
 B=${B:-build}
 HAMISH=${HAMISH:-$B/hamish}
 export HAMISH
@@ -41,11 +42,13 @@ run() {
 	fail=$((fail + f))
 }
 
-for t in "$B"/test-*; do
-	[ -x "$t" ] || continue
-	run "$(basename "$t")" "$t"
-done
-for t in tests/golden/*.sh tests/e2e/*.sh; do
+if [ -z "${SUITES:-}" ]; then
+	for t in "$B"/test-*; do
+		[ -x "$t" ] || continue
+		run "$(basename "$t")" "$t"
+	done
+fi
+for t in ${SUITES:-tests/golden/*.sh tests/e2e/*.sh}; do
 	[ -f "$t" ] || continue
 	case $t in */lib.sh | */tmux.sh) continue ;; esac
 	run "$t" sh "$t"
