@@ -58,7 +58,8 @@ tm() {
 }
 
 # shown_bytes CMD...: the mean bytes shown on the first PAGES_N pages
-# after the first screen, CMD run in an 80x24 tmux pane.  Polls: a page
+# after the first screen (fewer if the document ends first), CMD run in
+# an 80x24 tmux pane.  Polls: a page
 # is in when the screen has changed and stayed the same for 0.1 s.
 shown_bytes() {
 	tm set-option -g status off \; \
@@ -69,17 +70,27 @@ shown_bytes() {
 	prev=
 	i=0
 	total=0
+	pages=0
 	while [ "$i" -le "$PAGES_N" ]; do
 		[ "$i" -gt 0 ] && tm send-keys -t b -l ' '
-		# wait for a change (10 s at most), then for a still screen
+		# wait for a change (10 s at most for the first screen, 2 s
+		# for a page), then for a still screen
 		n=0
+		end=
 		while :; do
 			cur=$(tm capture-pane -p -t b | sed 's/ *$//')
 			[ "$cur" != "$prev" ] && [ -n "$cur" ] && break
 			n=$((n + 1))
-			[ "$n" -gt 200 ] && break	# the end: no change
+			if [ "$n" -gt 200 ] ||
+			    { [ "$i" -gt 0 ] && [ "$n" -gt 40 ]; }; then
+				end=1	# the end of the document: no change
+				break
+			fi
 			sleep 0.05
 		done
+		# a short document ends before PAGES_N pages: the mean is
+		# over the pages it has
+		[ -n "$end" ] && [ "$i" -gt 0 ] && break
 		while :; do
 			sleep 0.1
 			again=$(tm capture-pane -p -t b | sed 's/ *$//')
@@ -90,12 +101,13 @@ shown_bytes() {
 		if [ "$i" -gt 0 ]; then
 			b=$(printf '%s\n' "$cur" | wc -c)
 			total=$((total + b))
+			pages=$((pages + 1))
 		fi
 		i=$((i + 1))
 	done
 	tm kill-server >/dev/null 2>&1 || :
 	rm -f "$sockpath"
-	echo $((total / PAGES_N))
+	echo $((total / (pages > 0 ? pages : 1)))
 }
 
 # measure NAME FILE CMD...: runs CMD FILE through pty twice (lines,
