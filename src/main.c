@@ -419,7 +419,7 @@ render_doc(const char *path, const struct render_opts *o)
 	struct buf out;
 	struct view *v;
 	struct doc *d;
-	size_t i, n;
+	size_t i, n, to;
 	int rc;
 
 	if ((d = main_doc_load(path, o->encoding, &rc)) == NULL)
@@ -428,10 +428,10 @@ render_doc(const char *path, const struct render_opts *o)
 	    VIEW_NO_SHAPE : 0);
 	buf_init(&out);
 	n = doc_block_count(d);
-	for (i = 0; i < n; i += 64) {
-		render_view(&out, v, i, i + 64 < n ? i + 64 : n,
-		    o->render_flags);
-		view_trim(v, i + 64, 64);	/* what is printed is done */
+	for (i = 0; i < n; i = to) {
+		to = n - i > 64 ? i + 64 : n;
+		render_view(&out, v, i, to, o->render_flags);
+		view_forget(v, i, to);	/* what is printed is done */
 		if (out.len >= 1 << 16)
 			out_flush(&out);
 	}

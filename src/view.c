@@ -633,3 +633,13 @@ view_trim(struct view *v, size_t center, size_t keep)
 		    i > center + keep))
 			blk_clear(&v->b[i]);
 }
+
+void
+view_forget(struct view *v, size_t from, size_t to)
+{
+	size_t i;
+
+	for (i = from; i < to && i < v->n; i++)
+		if (v->b[i].lp != NULL)
+			blk_clear(&v->b[i]);
+}

@@ -122,5 +122,8 @@ size_t		 view_text_row(struct view *, const char *, size_t,
 /* Frees the layouts of blocks further than keep blocks from center
  * (memory stays bounded on long documents). */
 void		 view_trim(struct view *, size_t, size_t);
+/* Frees the layouts of blocks [from, to) (they are laid out again when
+ * asked for). */
+void		 view_forget(struct view *, size_t, size_t);
 
 #endif
