@@ -784,7 +784,8 @@ split_check(const char *what, const char *s, size_t len, size_t step)
 		plain_paras(&two, s, p);
 		plain_paras(&two, s + p, len - p);
 		if (p < from || p > len || two.len != whole.len ||
-		    memcmp(two.data, whole.data, whole.len) != 0 ||
+		    (whole.len > 0 &&
+		    memcmp(two.data, whole.data, whole.len) != 0) ||
 		    (p < len && p > 0 && s[p - 1] != '\n' && s[p - 1] != '\r')) {
 			if (bad++ == 0)
 				printf("#   %s: from %zu cut at %zu\n", what, from,
