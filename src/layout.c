@@ -37,14 +37,21 @@
 #define IS_SPACE(lp, i)	(((lp)->prop[i] & TEXT_P_SPACE) != 0)
 
 /*
+ * What the const analysis fills in when it is used, behind a pointer:
  * ICU's line break opportunities (TEXT_BRK_LINE; the document's tailoring
  * is applied where they are used, in last_opportunity()), n + 1 flags,
- * found the first time a line of the paragraph overflows: a paragraph
- * that fits on one line never pays for ICU's line iterator.  Behind a
- * pointer so that the const analysis can fill it.
+ * found the first time a line of the paragraph overflows (a paragraph
+ * that fits on one line never pays for ICU's line iterator); and, for an
+ * analysis that lay_para_renew() reuses, lay_para_wrap()'s working
+ * arrays, kept so that the next paragraph need not allocate them.
  */
 struct lay_brk {
-	uint8_t			*flags;
+	uint8_t			*flags;	/* room for cap_flags */
+	size_t			 cap_flags;
+	bool			 done;	/* flags[0..upto] are this text's */
+	size_t			 upto;
+	void			*wrap;	/* room for cap_wrap code points */
+	size_t			 cap_wrap;
 };
 
 /*
@@ -74,9 +81,16 @@ static const uint8_t kind_cells[] = {
  * paragraph saved a quarter of a percent of render's instructions but,
  * through heap fragmentation, raised the peak memory of the structured
  * render (view.c keeps a window of paragraphs) from 30 to 41 MB.
+ *
+ * lay_para_renew() reuses them for the next paragraph (they only grow):
+ * besides the allocations themselves, every large malloc() makes glibc
+ * consolidate the hundred-odd small run nodes FriBidi has just freed,
+ * after which FriBidi's own mallocs take glibc's slow path.
  */
 struct lay_para {
 	size_t			 n;
+	size_t			 cap;	/* room in each array, for n + 1 */
+	bool			 reuse;	/* from lay_para_renew(): keep memory */
 	size_t			 ntab;	/* tabs: up to 8 cells each */
 	uint32_t		*text;	/* logical, as given */
 	uint32_t		*shaped; /* logical, shaped and mirrored */
@@ -96,39 +110,60 @@ struct lay_para {
  * for every code point: the Bidi_Class (enum text_bidi, from ICU via
  * text.h), whether ICU calls it a paired bracket, whether FriBidi's own
  * table mirrors it, and FriBidi's joining type (what
- * fribidi_get_joining_types() would look up).  The BMP is a static table
- * (nothing to free; filled on first use, by any thread); other planes,
- * rare in documents, are computed each time.
+ * fribidi_get_joining_types() would look up); and what layout asks of
+ * text.h for every code point, its properties (text_cp_props()) and the
+ * kind of cell its class makes, so that one lookup answers all.  The BMP
+ * is a static table (nothing to free; filled on first use, by any
+ * thread); other planes, rare in documents, are computed each time.
  */
 #define CP_BIDI		0x001F	/* enum text_bidi */
 #define CP_BRACKET	0x0020	/* text_cp_bracket() != 0 */
 #define CP_MIRROR	0x0040	/* fribidi_get_mirror_char() is true */
 #define CP_KNOWN	0x0080	/* the entry is filled */
 #define CP_JOIN_SHIFT	8	/* fribidi_get_joining_type() above */
+#define CP_PROP_SHIFT	16	/* text_cp_props() above */
+#define CP_KIND_SHIFT	24	/* enum kind by class (tab: K_TAB) above */
+#define CP_KIND_MASK	0x07
+#define CP_ORPHANS	(1u << 27) /* a mark after it is an orphan */
 
 _Static_assert(TEXT_BIDI_PDI <= CP_BIDI, "enum text_bidi fits CP_BIDI");
 _Static_assert(sizeof(FriBidiJoiningType) == 1, "joining type is a byte");
+_Static_assert(K_TAB <= CP_KIND_MASK, "enum kind fits CP_KIND_MASK");
 
 /* Relaxed atomics: threads that fill an entry at once write one value. */
-static _Atomic uint16_t cp_cache[0x10000];
+static _Atomic uint32_t cp_cache[0x10000];
 
-static uint16_t
+static uint32_t
 cp_info_compute(uint32_t c)
 {
-	uint16_t e = (uint16_t)(CP_KNOWN | text_cp_bidi(c));
-	uint32_t id;
+	/* Kinds by display class; marks and fillers are decided later. */
+	static const uint8_t cls_kind[8] = {
+		[TEXT_CLS_NORMAL] = K_NORMAL,	[TEXT_CLS_WIDE] = K_WIDE,
+		[TEXT_CLS_MARK] = K_MARK,	[TEXT_CLS_IGNORE] = K_MERGE,
+		[TEXT_CLS_CONTROL] = K_VISIBLE,	[TEXT_CLS_INVALID] = K_VISIBLE,
+		[6] = K_VISIBLE,		[7] = K_VISIBLE,
+	};
+	uint32_t e = CP_KNOWN | text_cp_bidi(c), id, p, k;
 
 	if (text_cp_bracket(c, &id) != 0)
 		e |= CP_BRACKET;
 	if (fribidi_get_mirror_char(c, NULL))
 		e |= CP_MIRROR;
-	return (uint16_t)(e | fribidi_get_joining_type(c) << CP_JOIN_SHIFT);
+	e |= (uint32_t)fribidi_get_joining_type(c) << CP_JOIN_SHIFT;
+	p = text_cp_props(c);
+	e |= p << CP_PROP_SHIFT;
+	k = c == '\t' ? K_TAB : cls_kind[p & LAY_P_CLS];
+	e |= k << CP_KIND_SHIFT;
+	/* Tabs and controls are drawn as other things: nothing to sit on. */
+	if (k == K_TAB || (p & LAY_P_CLS) == TEXT_CLS_CONTROL)
+		e |= CP_ORPHANS;
+	return e;
 }
 
-static inline uint16_t
+static inline uint32_t
 cp_info(uint32_t c)
 {
-	uint16_t e;
+	uint32_t e;
 
 	if (c >= 0x10000)
 		return cp_info_compute(c);
@@ -202,36 +237,35 @@ tailored_no_break(const uint32_t *t, size_t b)
  * FriBidi 1.0.8 ligates lam and alef only when they are adjacent; with a
  * haraka between (لَا) the pair stays two letters.  Do what it does for the
  * adjacent pair: filler at the lam, ligature at the alef, RTL levels only.
+ * Called by para_kinds() for each initial or medial lam i (shaped), before
+ * it looks at i: the alef it may change comes later.
  */
 static void
-lamalef_across_marks(struct lay_para *lp)
+lamalef_across_marks(struct lay_para *lp, size_t i)
 {
 	uint32_t *s = lp->shaped, lig;
-	size_t i, j, n = lp->n;
+	size_t j, n = lp->n;
 
-	for (i = 0; i + 2 < n; i++) {
-		if (s[i] - 0xFEDF > 1)	/* neither initial nor medial lam */
-			continue;
-		for (j = i + 1; j < n && lp->types[j] == FRIBIDI_TYPE_NSM; j++)
-			;
-		if (j == i + 1 || j == n)
-			continue;
-		switch (s[j]) {
-		case 0xFE82: lig = 0xFEF5; break;
-		case 0xFE84: lig = 0xFEF7; break;
-		case 0xFE88: lig = 0xFEF9; break;
-		case 0xFE8E: lig = 0xFEFB; break;
-		default: continue;
-		}
-		if (!FRIBIDI_LEVEL_IS_RTL(lp->levels[i]) ||
-		    lp->levels[i] != lp->levels[j])
-			continue;
-		/* A medial lam (joined on its right) takes the final form. */
-		s[j] = s[i] == 0xFEE0 ? lig + 1 : lig;
-		s[i] = 0xFEFF;
-		lp->ap[i] |= FRIBIDI_MASK_LIGATURED;
-		i = j;
+	if (i + 2 >= n)
+		return;
+	for (j = i + 1; j < n && lp->types[j] == FRIBIDI_TYPE_NSM; j++)
+		;
+	if (j == i + 1 || j == n)
+		return;
+	switch (s[j]) {
+	case 0xFE82: lig = 0xFEF5; break;
+	case 0xFE84: lig = 0xFEF7; break;
+	case 0xFE88: lig = 0xFEF9; break;
+	case 0xFE8E: lig = 0xFEFB; break;
+	default: return;
 	}
+	if (!FRIBIDI_LEVEL_IS_RTL(lp->levels[i]) ||
+	    lp->levels[i] != lp->levels[j])
+		return;
+	/* A medial lam (joined on its right) takes the final form. */
+	s[j] = s[i] == 0xFEE0 ? lig + 1 : lig;
+	s[i] = 0xFEFF;
+	lp->ap[i] |= FRIBIDI_MASK_LIGATURED;
 }
 
 /* The lam half of a lam-alef ligature: shown by the alef's cell. */
@@ -243,91 +277,114 @@ is_lig_filler(const struct lay_para *lp, size_t i)
 }
 
 /*
- * Mirroring (FriBidi's L4), then the display properties and the kind of
- * every code point.  fribidi_shape_mirroring() would look up the mirror
- * of every code point at an odd level; the cache says which have one, so
- * FriBidi is called for those alone, with the same result.  (Arabic
- * shaping and the lam-alef ligatures above only write presentation forms
- * and U+FEFF, which have no mirror, so running them first changes
- * nothing.)
+ * The lam-alef ligatures across marks (when shaping), mirroring
+ * (FriBidi's L4), then the display class and the kind of every code
+ * point.  fribidi_shape_mirroring() would look up the mirror of every
+ * code point at an odd level; the cache says which have one, so FriBidi
+ * is called for those alone, with the same result.  (Arabic shaping and
+ * the lam-alef ligatures only write presentation forms and U+FEFF, which
+ * have no mirror, so doing them first changes nothing.)  prop[] holds
+ * the properties of the text; the class bits become the shaped text's.
  *
  * A mark with nothing to sit on (paragraph start, or after a tab or a
  * control, which are drawn as other things; ignorables in between do not
  * count) is an orphan: it gets a dotted circle.
  */
 static void
-para_kinds(struct lay_para *lp)
+para_kinds(struct lay_para *lp, bool shape)
 {
-	/* Kinds by display class; marks and fillers decided below. */
-	static const uint8_t cls_kind[8] = {
-		[TEXT_CLS_NORMAL] = K_NORMAL,	[TEXT_CLS_WIDE] = K_WIDE,
-		[TEXT_CLS_MARK] = K_MARK,	[TEXT_CLS_IGNORE] = K_MERGE,
-		[TEXT_CLS_CONTROL] = K_VISIBLE,	[TEXT_CLS_INVALID] = K_VISIBLE,
-		[6] = K_VISIBLE,		[7] = K_VISIBLE,
-	};
 	/* Local copies: the byte stores below could alias lp's fields. */
-	const uint32_t *text = lp->text;
 	uint32_t *shaped = lp->shaped;
 	FriBidiLevel *levels = lp->levels;
 	const FriBidiArabicProp *ap = lp->ap;
 	uint8_t *prop = lp->prop, *kind = lp->kind;
-	size_t i, n = lp->n;
-	uint32_t c;
-	unsigned pt, ps;
+	size_t i, n = lp->n, ntab = 0;
+	uint32_t c, e;
 	bool orphan = true;	/* a mark here would be an orphan */
-	uint8_t k;
+	unsigned k;
 
 	for (i = 0; i < n; i++) {
 		c = shaped[i];
-		if (FRIBIDI_LEVEL_IS_RTL(levels[i]) &&
-		    (cp_info(c) & CP_MIRROR)) {
-			fribidi_shape_mirroring(levels + i, 1, shaped + i);
+		if (shape && c - 0xFEDF <= 1) {	/* initial or medial lam */
+			lamalef_across_marks(lp, i);
 			c = shaped[i];
 		}
-		pt = text_cp_props(text[i]);
-		ps = c == text[i] ? pt : text_cp_props(c);
-		ps &= LAY_P_CLS;
-		prop[i] = (uint8_t)((pt & ~LAY_P_CLS) | ps);
-		k = cls_kind[ps];
-		if (text[i] == '\t')
-			k = K_TAB;
-		else if (c == 0xFEFF && (ap[i] & FRIBIDI_MASK_LIGATURED)) {
-			kind[i] = K_MERGE;	/* lam-alef filler */
+		e = cp_info(c);
+		if (FRIBIDI_LEVEL_IS_RTL(levels[i]) && (e & CP_MIRROR)) {
+			fribidi_shape_mirroring(levels + i, 1, shaped + i);
+			c = shaped[i];
+			e = cp_info(c);
+		}
+		prop[i] = (uint8_t)((prop[i] & ~LAY_P_CLS) |
+		    ((e >> CP_PROP_SHIFT) & LAY_P_CLS));
+		k = (e >> CP_KIND_SHIFT) & CP_KIND_MASK;
+		if (k <= K_WIDE) {	/* the common case */
+			kind[i] = (uint8_t)k;
 			orphan = false;
 			continue;
-		} else if (k == K_MARK && orphan)
+		}
+		if (k == K_MERGE) {
+			kind[i] = K_MERGE;
+			/* The lam-alef filler sits on the alef; other
+			 * ignorables are transparent to orphans. */
+			if (c == 0xFEFF && (ap[i] & FRIBIDI_MASK_LIGATURED))
+				orphan = false;
+			continue;
+		}
+		if (k == K_MARK && orphan)
 			k = K_ORPHAN;
-		kind[i] = k;
-		/* Ignorables are transparent to orphans. */
-		if (k != K_MERGE)
-			orphan = k == K_TAB || ps == TEXT_CLS_CONTROL;
+		ntab += k == K_TAB;
+		kind[i] = (uint8_t)k;
+		orphan = (e & CP_ORPHANS) != 0;
 	}
+	lp->ntab = ntab;
 }
 
-struct lay_para *
-lay_para_new(const uint32_t *text, size_t n, enum lay_dir dir, int flags)
+/* Makes room in lp's arrays for n + 1 entries (their contents go). */
+static void
+para_room(struct lay_para *lp, size_t n)
 {
-	struct lay_para *lp;
+	size_t cap;
+
+	if (lp->text != NULL && lp->cap >= n + 1)
+		return;
+	cap = lp->reuse ? n + 1 + n / 4 : n + 1;
+	free(lp->text);
+	free(lp->shaped);
+	free(lp->types);
+	free(lp->levels);
+	free(lp->ap);
+	free(lp->prop);
+	free(lp->kind);
+	lp->cap = cap;
+	lp->text = xreallocarray(NULL, cap, sizeof *lp->text);
+	lp->shaped = xreallocarray(NULL, cap, sizeof *lp->shaped);
+	lp->types = xreallocarray(NULL, cap, sizeof *lp->types);
+	lp->levels = xreallocarray(NULL, cap, sizeof *lp->levels);
+	lp->ap = xreallocarray(NULL, cap, sizeof *lp->ap);
+	lp->prop = xmalloc(cap);
+	lp->kind = xmalloc(cap);
+}
+
+/* The analysis of lay_para_new(), into lp's storage. */
+static void
+para_analyse(struct lay_para *lp, const uint32_t *text, size_t n,
+    enum lay_dir dir, int flags)
+{
 	FriBidiBracketType *btypes;
 	FriBidiCharType *types;
 	FriBidiArabicProp *ap;
-	uint32_t id;
-	size_t i, ntab = 0;
-	uint16_t e;
+	uint8_t *prop;
+	uint32_t id, e;
+	size_t i;
 	int bt;
 
 	if (n > (size_t)INT32_MAX / 4)
 		die("paragraph too long (%zu code points)", n);
-	lp = xcalloc(1, sizeof *lp);
+	para_room(lp, n);
 	lp->n = n;
-	lp->text = xreallocarray(NULL, n + 1, sizeof *lp->text);
-	lp->shaped = xreallocarray(NULL, n + 1, sizeof *lp->shaped);
-	lp->types = xreallocarray(NULL, n + 1, sizeof *lp->types);
-	lp->levels = xreallocarray(NULL, n + 1, sizeof *lp->levels);
-	lp->ap = xreallocarray(NULL, n + 1, sizeof *lp->ap);
-	lp->prop = xmalloc(n + 1);
-	lp->kind = xmalloc(n + 1);
 	lp->brk = &lp->brk_store;
+	lp->brk->done = false;
 	memcpy(lp->text, text, n * sizeof *text);
 	/* The bracket types live where the shaped text goes: they are done
 	 * with once the levels are resolved. */
@@ -335,18 +392,18 @@ lay_para_new(const uint32_t *text, size_t n, enum lay_dir dir, int flags)
 
 	types = lp->types;
 	ap = lp->ap;
+	prop = lp->prop;
 	for (i = 0; i < n; i++) {
 		e = cp_info(text[i]);
 		types[i] = bidi_map[e & CP_BIDI];
 		ap[i] = (FriBidiArabicProp)(e >> CP_JOIN_SHIFT);
+		prop[i] = (uint8_t)(e >> CP_PROP_SHIFT);
 		btypes[i] = FRIBIDI_NO_BRACKET;
 		if ((e & CP_BRACKET) && types[i] == FRIBIDI_TYPE_ON &&
 		    (bt = text_cp_bracket(text[i], &id)) != 0)
 			btypes[i] = (id & FRIBIDI_BRACKET_ID_MASK) |
 			    (bt == 1 ? FRIBIDI_BRACKET_OPEN_MASK : 0);
-		ntab += text[i] == '\t';
 	}
-	lp->ntab = ntab;
 	switch (dir) {
 	case LAY_DIR_AUTO:	lp->base = FRIBIDI_PAR_ON; break;
 	case LAY_DIR_AUTO_RTL:	lp->base = FRIBIDI_PAR_WRTL; break;
@@ -367,9 +424,29 @@ lay_para_new(const uint32_t *text, size_t n, enum lay_dir dir, int flags)
 		/* Mirroring is left to para_kinds(), where it is cheaper. */
 		fribidi_shape(FRIBIDI_FLAGS_ARABIC, lp->levels,
 		    (FriBidiStrIndex)n, lp->ap, lp->shaped);
-		lamalef_across_marks(lp);
 	}
-	para_kinds(lp);
+	para_kinds(lp, !(flags & LAY_NO_SHAPE));
+}
+
+struct lay_para *
+lay_para_new(const uint32_t *text, size_t n, enum lay_dir dir, int flags)
+{
+	struct lay_para *lp;
+
+	lp = xcalloc(1, sizeof *lp);
+	para_analyse(lp, text, n, dir, flags);
+	return lp;
+}
+
+struct lay_para *
+lay_para_renew(struct lay_para *lp, const uint32_t *text, size_t n,
+    enum lay_dir dir, int flags)
+{
+	if (lp == NULL) {
+		lp = xcalloc(1, sizeof *lp);
+		lp->reuse = true;
+	}
+	para_analyse(lp, text, n, dir, flags);
 	return lp;
 }
 
@@ -385,7 +462,8 @@ lay_para_free(struct lay_para *lp)
 	free(lp->ap);
 	free(lp->prop);
 	free(lp->kind);
-	free(lp->brk->flags);
+	free(lp->brk_store.flags);
+	free(lp->brk_store.wrap);
 	free(lp);
 }
 
@@ -408,6 +486,19 @@ struct wrap {
 	uint8_t			*wd;	/* cells of each tab, by column */
 	FriBidiLevel		*lev;	/* levels, L1 applied per line */
 	FriBidiStrIndex		*map;	/* visual -> logical */
+};
+
+/*
+ * State of line_emit() while it makes one line's cells.  A local of
+ * line_emit() whose address the inlined helpers below do not let out,
+ * so that the compiler keeps it in registers: the byte stores into the
+ * cells could alias anything in memory and would make it reload.
+ */
+struct emit {
+	struct lay_cell		*cell;	/* the lines' cells */
+	size_t			 nc;	/* cells used */
+	size_t			 cap;	/* of the cells */
+	size_t			 first;	/* this line's first cell */
 	int			 x;	/* columns used on this line */
 	uint32_t		 pend_min; /* indices waiting for a cell */
 	uint32_t		 pend_max;
@@ -418,65 +509,64 @@ struct wrap {
  * A new cell at the end of the line.  lay_para_wrap() made room for the
  * most cells the paragraph can take, so there is no check here.
  */
-static inline struct lay_cell *
-cell_new(struct wrap *w, uint32_t base, int width, size_t l)
+static inline __attribute__((always_inline)) struct lay_cell *
+cell_new(struct emit *m, uint32_t base, int width, size_t l)
 {
-	struct lay_lines *o = w->out;
 	struct lay_cell *c;
 
-	assert(o->ncell < o->cap_cell);
-	c = &o->cell[o->ncell++];
+	assert(m->nc < m->cap);
+	c = &m->cell[m->nc++];
 	c->base = base;
 	c->width = (uint8_t)width;
 	c->nmarks = 0;
-	c->x = (uint16_t)(w->x > UINT16_MAX ? UINT16_MAX : w->x);
-	w->x += width;
+	c->x = (uint16_t)(m->x > UINT16_MAX ? UINT16_MAX : m->x);
+	m->x += width;
 	c->lmin = c->lmax = (uint32_t)l;
-	if (w->pend) {
-		if (w->pend_min < c->lmin)
-			c->lmin = w->pend_min;
-		if (w->pend_max > c->lmax)
-			c->lmax = w->pend_max;
-		w->pend = false;
+	if (m->pend) {
+		if (m->pend_min < c->lmin)
+			c->lmin = m->pend_min;
+		if (m->pend_max > c->lmax)
+			c->lmax = m->pend_max;
+		m->pend = false;
 	}
 	return c;
 }
 
 /* Lets the previous cell of the line (or the next one) show index l. */
-static void
-cell_merge(struct wrap *w, size_t first, size_t l)
+static inline __attribute__((always_inline)) void
+cell_merge(struct emit *m, size_t l)
 {
 	struct lay_cell *c;
 
-	if (w->out->ncell > first) {
-		c = &w->out->cell[w->out->ncell - 1];
+	if (m->nc > m->first) {
+		c = &m->cell[m->nc - 1];
 		if (l < c->lmin)
 			c->lmin = (uint32_t)l;
 		if (l > c->lmax)
 			c->lmax = (uint32_t)l;
-	} else if (!w->pend) {
-		w->pend = true;
-		w->pend_min = w->pend_max = (uint32_t)l;
+	} else if (!m->pend) {
+		m->pend = true;
+		m->pend_min = m->pend_max = (uint32_t)l;
 	} else {
-		if (l < w->pend_min)
-			w->pend_min = (uint32_t)l;
-		if (l > w->pend_max)
-			w->pend_max = (uint32_t)l;
+		if (l < m->pend_min)
+			m->pend_min = (uint32_t)l;
+		if (l > m->pend_max)
+			m->pend_max = (uint32_t)l;
 	}
 }
 
-static void
-cell_mark(struct wrap *w, size_t first, uint32_t mark, size_t l)
+static inline __attribute__((always_inline)) void
+cell_mark(struct emit *m, uint32_t mark, size_t l)
 {
 	struct lay_cell *c;
 
-	if (w->out->ncell == first)	/* cannot happen: orphans handled */
-		c = cell_new(w, 0x25CC, 1, l);
+	if (m->nc == m->first)	/* cannot happen: orphans handled */
+		c = cell_new(m, 0x25CC, 1, l);
 	else
-		c = &w->out->cell[w->out->ncell - 1];
+		c = &m->cell[m->nc - 1];
 	if (c->nmarks < LAY_MARKS_MAX)
 		c->marks[c->nmarks++] = mark;
-	cell_merge(w, first, l);
+	cell_merge(m, l);
 }
 
 /*
@@ -489,12 +579,16 @@ static void
 line_emit(struct wrap *w, size_t s, size_t e)
 {
 	const struct lay_para *lp = w->lp;
+	const uint32_t *shaped = lp->shaped;
+	const uint8_t *kind = lp->kind;
+	const FriBidiStrIndex *map = w->map;
 	struct lay_lines *o = w->out;
 	struct lay_line *ln;
 	struct lay_cell *c;
-	size_t trim = e, v, l, first = o->ncell;
+	struct emit m;
+	size_t trim = e, v, l;
 	uint32_t ch;
-	int k;
+	int k, pad;
 
 	while (trim > s && IS_SPACE(lp, trim - 1))
 		trim--;
@@ -504,39 +598,44 @@ line_emit(struct wrap *w, size_t s, size_t e)
 	    lp->types, (FriBidiStrIndex)(e - s), (FriBidiStrIndex)s, lp->base,
 	    w->lev, NULL, w->map) == 0)
 		die("fribidi: cannot reorder a line");
-	w->pend = false;
-	w->x = 0;
+	m.cell = o->cell;
+	m.nc = m.first = o->ncell;
+	m.cap = o->cap_cell;
+	m.x = 0;
+	m.pend = false;
+	m.pend_min = m.pend_max = 0;
 	for (v = s; v < e; v++) {
-		l = (size_t)w->map[v];
+		l = (size_t)map[v];
 		if (l >= trim)
 			continue;
-		ch = lp->shaped[l];
-		switch ((enum kind)lp->kind[l]) {
+		ch = shaped[l];
+		switch ((enum kind)kind[l]) {
 		case K_NORMAL:
-			cell_new(w, ch, 1, l);
+			cell_new(&m, ch, 1, l);
 			break;
 		case K_MARK:
-			cell_mark(w, first, ch, l);
+			cell_mark(&m, ch, l);
 			break;
 		case K_MERGE:
-			cell_merge(w, first, l);
+			cell_merge(&m, l);
 			break;
 		case K_WIDE:
-			cell_new(w, ch, 2, l);
+			cell_new(&m, ch, 2, l);
 			break;
 		case K_ORPHAN:
-			c = cell_new(w, 0x25CC, 1, l);
+			c = cell_new(&m, 0x25CC, 1, l);
 			c->marks[c->nmarks++] = ch;
 			break;
 		case K_VISIBLE:
-			cell_new(w, text_cp_visible(ch), 1, l);
+			cell_new(&m, text_cp_visible(ch), 1, l);
 			break;
 		case K_TAB:
 			for (k = 0; k < w->wd[l]; k++)
-				cell_new(w, ' ', 1, l);
+				cell_new(&m, ' ', 1, l);
 			break;
 		}
 	}
+	o->ncell = m.nc;
 	if (o->nline == o->cap_line) {
 		o->cap_line = o->cap_line < 8 ? 8 : o->cap_line * 2;
 		o->line = xreallocarray(o->line, o->cap_line, sizeof *o->line);
@@ -544,14 +643,15 @@ line_emit(struct wrap *w, size_t s, size_t e)
 	ln = &o->line[o->nline++];
 	ln->start = s;
 	ln->end = e;
-	ln->cell = first;
-	ln->ncell = o->ncell - first;
-	ln->width = w->x;
+	ln->cell = m.first;
+	ln->ncell = m.nc - m.first;
+	ln->width = m.x;
 	/* Right-align: shift the cells by the padding. */
-	if (o->rtl && w->x < o->width)
-		for (v = first; v < o->ncell; v++)
-			o->cell[v].x = (uint16_t)(o->cell[v].x +
-			    (o->width - w->x));
+	if (o->rtl && m.x < o->width) {
+		pad = o->width - m.x;
+		for (c = m.cell + m.first; c < m.cell + m.nc; c++)
+			c->x = (uint16_t)(c->x + pad);
+	}
 }
 
 /*
@@ -586,18 +686,30 @@ out:
 	return g;
 }
 
-/* ICU's line break opportunities (before tailoring). */
+/*
+ * ICU's line break opportunities (before tailoring), complete for
+ * positions 0..i at least.  Found as far as needed only: the last line
+ * of a paragraph does not overflow and needs none.
+ */
 static const uint8_t *
-brk_flags(const struct lay_para *lp)
+brk_flags(const struct lay_para *lp, size_t i)
 {
-	uint8_t *f = lp->brk->flags;
+	struct lay_brk *b = lp->brk;
 
-	if (f != NULL)
-		return f;
-	f = xcalloc(lp->n + 1, 1);
-	text_breaks(lp->text, lp->n, TEXT_BRK_LINE, f);
-	lp->brk->flags = f;
-	return f;
+	if (!b->done) {
+		if (b->flags == NULL || b->cap_flags < lp->n + 1) {
+			free(b->flags);
+			b->cap_flags = lp->cap;	/* >= n + 1 */
+			b->flags = xmalloc(b->cap_flags);
+		}
+		memset(b->flags, 0, lp->n + 1);
+		b->upto = 0;
+		b->done = true;
+	}
+	if (b->upto < i)
+		b->upto = text_line_breaks(lp->text, lp->n, b->upto, i,
+		    b->flags);
+	return b->flags;
 }
 
 /*
@@ -608,7 +720,7 @@ brk_flags(const struct lay_para *lp)
 static size_t
 last_opportunity(const struct lay_para *lp, size_t s, size_t i)
 {
-	const uint8_t *f = brk_flags(lp);
+	const uint8_t *f = brk_flags(lp, i);
 
 	assert(s <= i && i < lp->n);
 	for (; i > s; i--)
@@ -656,7 +768,18 @@ lay_para_wrap(const struct lay_para *lp, int width, struct lay_lines *out)
 	w.lp = lp;
 	w.out = out;
 	/* One block: the map, then the levels, then the tab widths. */
-	w.map = xreallocarray(NULL, n + 1, sizeof *w.map + sizeof *w.lev + 1);
+	if (!lp->reuse)
+		w.map = xreallocarray(NULL, n + 1, sizeof *w.map +
+		    sizeof *w.lev + 1);
+	else {
+		if (lp->brk->wrap == NULL || lp->brk->cap_wrap < n + 1) {
+			free(lp->brk->wrap);
+			lp->brk->cap_wrap = lp->cap;	/* >= n + 1 */
+			lp->brk->wrap = xreallocarray(NULL, lp->cap,
+			    sizeof *w.map + sizeof *w.lev + 1);
+		}
+		w.map = lp->brk->wrap;
+	}
 	w.lev = (FriBidiLevel *)(w.map + n + 1);
 	w.wd = (uint8_t *)(w.lev + n + 1);
 	memcpy(w.lev, lp->levels, n * sizeof *w.lev);
@@ -708,7 +831,8 @@ lay_para_wrap(const struct lay_para *lp, int width, struct lay_lines *out)
 		s = best;
 	} while (s < n);
 
-	free(w.map);
+	if (!lp->reuse)
+		free(w.map);
 }
 
 void

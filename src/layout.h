@@ -94,6 +94,15 @@ struct lay_para;
  * the text is copied).  Returns a new analysis; free with lay_para_free().
  */
 struct lay_para	*lay_para_new(const uint32_t *, size_t, enum lay_dir, int);
+/*
+ * The same for a caller that analyses paragraph after paragraph: the
+ * analysis lp (NULL the first time) is replaced by that of the new text,
+ * in its memory, which only grows and is kept between paragraphs along
+ * with lay_para_wrap()'s working memory.  Returns the analysis (lp, or a
+ * new one when lp is NULL); free with lay_para_free() once done.
+ */
+struct lay_para	*lay_para_renew(struct lay_para *, const uint32_t *, size_t,
+		    enum lay_dir, int);
 void		 lay_para_free(struct lay_para *);
 size_t		 lay_para_len(const struct lay_para *);
 /* True when the resolved paragraph direction is right-to-left. */

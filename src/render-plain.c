@@ -18,25 +18,28 @@ render_plain(struct buf *out, const char *s, size_t len,
 {
 	struct doc_plain it = { s, len, 0, 0 };
 	struct lay_lines ll = { 0 };
-	struct lay_para *lp;
+	struct lay_para *lp = NULL;
 	struct buf para;
-	uint32_t *cps;
-	size_t n, bad, first, count = 0;
+	uint32_t *cps = NULL;
+	size_t n, cap = 0, bad, first, count = 0;
 
+	/* The code points and the analysis live from one paragraph to the
+	 * next: no large allocation per paragraph (see layout.c). */
 	buf_init(&para);
 	while (doc_plain_next(&it, &para, &first)) {
-		cps = text_utf8_decode(para.data, para.len, TEXT_NFC, &n, &bad);
+		n = text_utf8_decode_buf(para.data, para.len, TEXT_NFC, &cps,
+		    &cap, &bad);
 		*nbad += bad;
-		lp = lay_para_new(cps, n, LAY_DIR_AUTO_RTL, o->lay_flags);
+		lp = lay_para_renew(lp, cps, n, LAY_DIR_AUTO_RTL, o->lay_flags);
 		lay_para_wrap(lp, o->width, &ll);
 		if (count++ > 0)
 			buf_addc(out, '\n');
 		render_lines(out, &ll, o->render_flags);
-		lay_para_free(lp);
-		free(cps);
 		if (o->flush != NULL && out->len >= 1 << 16)
 			o->flush(o->flush_arg, out);
 	}
+	lay_para_free(lp);
+	free(cps);
 	lay_lines_free(&ll);
 	buf_free(&para);
 	return count;

@@ -1,17 +1,19 @@
 /*
  * text.c - the only file that talks to ICU.
  *
- * Decoding goes UTF-8 -> UTF-16 (ICU's substitution of ill-formed
- * sequences) -> NFC (skipped when the quick check says the text already
- * is) -> UTF-32.  The importer's NFC check avoids even the UTF-16: a
- * table of ICU's quick check properties lets it skip the code points
- * that cannot matter (see line_maybe_not_nfc()).  Character classes for
+ * Decoding goes UTF-8 -> UTF-32 in one pass (ill-formed sequences as
+ * ICU's U8_NEXT delimits them), with ICU's NFC quick check riding on it:
+ * a table of ICU's quick check properties skips the code points that
+ * cannot matter (see line_maybe_not_nfc(); the importer's check works
+ * the same way).  Only text that fails the check goes ICU's long way,
+ * UTF-8 -> UTF-16 -> NFC -> UTF-32.  Character classes for
  * display are computed from ICU properties once per 256-code-point page
  * and cached, because layout asks for every code point of every
  * paragraph.  Break iterators are opened
  * once per kind and reused; opening one loads its rules and costs far
  * more than a paragraph.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,50 +49,319 @@ utf16_to_cp(const UChar *u, int32_t n, uint32_t *out)
 	return k;
 }
 
+/*
+ * The NFC quick check's table of the BMP (see line_maybe_not_nfc()
+ * below), filled from ICU a 256-code-point page at a time: 0 not yet
+ * known, then NFC_YES0 or NFC_OTHER.  64 KB of zeros that cost nothing
+ * until a page is filled.  text.h reads it inline.
+ */
+#define NFC_YES0	1	/* NFC_Quick_Check Yes, combining class 0 */
+#define NFC_OTHER	2	/* NFC_Quick_Check Maybe or No */
+#define NFC_YES_CC	3	/* NFC_Quick_Check Yes, combining class > 0 */
+_Atomic uint8_t text_nfc_bmp_[0x10000];
+
+/*
+ * Entries of text_nfc_bmp_ are read and written with relaxed atomics:
+ * threads that fill the same page at once write the same values.
+ */
+static inline uint8_t
+nfc_get(uint32_t c)
+{
+	return atomic_load_explicit(&text_nfc_bmp_[c], memory_order_relaxed);
+}
+
+/* Fills the page of c in text_nfc_bmp_ from ICU; returns c's entry. */
+static uint8_t
+nfc_fill(uint32_t c)
+{
+	UChar32 base = (UChar32)(c & 0xFF00), i;
+	uint8_t v;
+
+	for (i = 0; i < 256; i++) {
+		if (u_getIntPropertyValue(base + i, UCHAR_NFC_QUICK_CHECK) !=
+		    UNORM_YES)
+			v = NFC_OTHER;
+		else
+			v = u_getCombiningClass(base + i) == 0 ? NFC_YES0 :
+			    NFC_YES_CC;
+		atomic_store_explicit(&text_nfc_bmp_[base + i], v,
+		    memory_order_relaxed);
+	}
+	return nfc_get(c);
+}
+
+/* The longest run of non-yes0 code points checked on its own. */
+#define NFC_RUN_MAX	64
+
+/*
+ * ICU's quick check of a run of code points that are not yes0 (see
+ * line_maybe_not_nfc() below for why a run may be checked alone).
+ */
+static bool
+cp_run_nfc(const uint32_t *s, size_t n)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfc;
+	UChar u[NFC_RUN_MAX];
+	int32_t ulen = 0;
+	size_t i;
+
+	if (n > NFC_RUN_MAX / 2)
+		return false;
+	for (i = 0; i < n; i++)
+		U16_APPEND_UNSAFE(u, ulen, s[i]);
+	nfc = unorm2_getNFCInstance(&err);
+	return U_SUCCESS(err) && unorm2_quickCheck(nfc, u, ulen, &err) ==
+	    UNORM_YES && U_SUCCESS(err);
+}
+
+/* Whether the run s[0..n) of non-yes0 code points fails the check. */
+static inline bool
+run_fails(const uint32_t *s, size_t n)
+{
+	/* One code point: the check is its NFC_Quick_Check property. */
+	if (n == 1 && s[0] <= 0xFFFF)
+		return nfc_get(s[0]) == NFC_OTHER;
+	return !cp_run_nfc(s, n);
+}
+
+/* Whether code point c, looked at by the quick check, is yes0. */
+static inline bool
+cp_yes0(uint32_t c)
+{
+	uint8_t v;
+
+	if (c < 0x80)
+		return true;
+	if (c > 0xFFFF)
+		return false;	/* never taken for yes0: checked by ICU */
+	if ((v = nfc_get(c)) == 0)
+		v = nfc_fill(c);
+	return v == NFC_YES0;
+}
+
+/*
+ * UTF-8 straight to code points, each ill-formed sequence (a maximal
+ * subpart, as ICU's u_strFromUTF8WithSub() counts them: ICU's U8_NEXT
+ * decides) one U+FFFD counted in *nbad.  With nfc, also ICU's NFC quick
+ * check the way the importer does it: runs of code points that are not
+ * yes0 are checked alone.  Returns the count written to out (room for
+ * len); *fail receives the start of the first run that fails the check
+ * (then the text must go through ICU's normaliser from there), or the
+ * count if none does.  Inlined twice, with and without nfc.
+ */
+static inline __attribute__((always_inline)) size_t
+utf8_to_cp(const char *str, size_t len, bool nfc, uint32_t *out,
+    size_t *nbad, size_t *fail)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, k = 0, run = 0, bad = 0;
+	bool inrun = false, yes0;
+	uint32_t c;
+	UChar32 uc;
+	int32_t j;
+
+	*fail = SIZE_MAX;
+	for (;;) {
+		/*
+		 * Outside a run, the common code points: ASCII, and two-byte
+		 * sequences (Arabic) that are yes0.  Anything else takes the
+		 * general path below, one code point at a time.
+		 */
+		while (!inrun && i < len) {
+			c = s[i];
+			if (c < 0x80) {
+				out[k++] = c;
+				i++;
+				continue;
+			}
+			if (c < 0xC2 || c >= 0xE0 || i + 1 >= len ||
+			    (s[i + 1] & 0xC0) != 0x80)
+				break;
+			c = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+			if (nfc && nfc_get(c) != NFC_YES0)
+				break;
+			out[k++] = c;
+			i += 2;
+		}
+		if (i >= len)
+			break;
+		c = s[i];
+		if (c < 0x80) {
+			i++;
+			yes0 = true;
+		} else if (c >= 0xC2 && c < 0xE0 && i + 1 < len &&
+		    (s[i + 1] & 0xC0) == 0x80) {
+			c = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+			i += 2;
+			yes0 = !nfc || cp_yes0(c);
+		} else if (c >= 0xE1 && c < 0xF0 && c != 0xED && i + 2 < len &&
+		    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+			c = ((c & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F)
+			    << 6) | (s[i + 2] & 0x3F);
+			i += 3;
+			yes0 = !nfc || cp_yes0(c);
+		} else {
+			/* 4 bytes, E0, ED, or ill-formed: ICU decides. */
+			j = 0;
+			U8_NEXT(s + i, j, (int32_t)(len - i > INT32_MAX ?
+			    INT32_MAX : len - i), uc);
+			i += (size_t)j;
+			if (uc < 0) {
+				uc = 0xFFFD;
+				bad++;
+			}
+			c = (uint32_t)uc;
+			yes0 = !nfc || cp_yes0(c);
+		}
+		out[k] = c;
+		if (!yes0) {
+			if (!inrun)
+				run = k;
+			inrun = true;
+		} else if (inrun) {
+			inrun = false;
+			if (*fail == SIZE_MAX && run_fails(out + run, k - run))
+				*fail = run;
+		}
+		k++;
+	}
+	if (inrun && *fail == SIZE_MAX && run_fails(out + run, k - run))
+		*fail = run;
+	if (*fail == SIZE_MAX)
+		*fail = k;
+	*nbad = bad;
+	return k;
+}
+
+/* Makes room for need code points in *buf (*cap of them now). */
+static uint32_t *
+cp_room(uint32_t **buf, size_t *cap, size_t need)
+{
+	if (*buf == NULL || *cap < need) {
+		free(*buf);
+		*cap = need < 64 ? 64 : need + need / 4;
+		*buf = xreallocarray(NULL, *cap, sizeof **buf);
+	}
+	return *buf;
+}
+
+/*
+ * Appends the NFC of the n code points at s to (*dst)[k..] (*dcap of
+ * room, grown as needed, contents kept) with ICU's normaliser; returns
+ * the new length.  room: code points still to come after these.
+ */
+static size_t
+nfc_append(const uint32_t *s, size_t n, uint32_t **dst, size_t *dcap,
+    size_t k, size_t room)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfc;
+	UChar ubuf[64], nbuf[3 * 64 + 1], *u = ubuf, *norm = nbuf;
+	int32_t ulen = 0, ncap, m;
+	size_t i;
+
+	nfc = unorm2_getNFCInstance(&err);
+	if (U_FAILURE(err))
+		die("ICU has no NFC data: %s", u_errorName(err));
+	if (n > INT32_MAX / 8)
+		die("text too large (%zu code points)", n);
+	if (2 * n > UTIL_NELEM(ubuf)) {
+		u = xreallocarray(NULL, 2 * n, sizeof *u);
+		norm = xreallocarray(NULL, 6 * n + 1, sizeof *norm);
+	}
+	for (i = 0; i < n; i++)
+		U16_APPEND_UNSAFE(u, ulen, s[i]);
+	/* NFC can grow text up to 3x. */
+	ncap = 3 * ulen + 1;
+	m = unorm2_normalize(nfc, u, ulen, norm, ncap, &err);
+	if (U_FAILURE(err))
+		die("NFC failed: %s", u_errorName(err));
+	if (*dcap < k + (size_t)m + room + 1) {
+		*dcap = k + (size_t)m + room + 1;
+		*dcap += *dcap / 4;
+		*dst = xreallocarray(*dst, *dcap, sizeof **dst);
+	}
+	k += utf16_to_cp(norm, m, *dst + k);
+	if (u != ubuf) {
+		free(u);
+		free(norm);
+	}
+	return k;
+}
+
+/*
+ * NFC of the n code points of *buf (*cap of room), which are NFC before
+ * from, a piece at a time: ICU has a normalisation boundary before every
+ * yes0 code point (tests/unit/test-text.c checks it), so a run of others
+ * that fails the quick check is normalised with the yes0 code point
+ * before it (a letter may compose with its marks: alef and madda) and
+ * the rest is left as it is.  Returns the new length.
+ */
+static size_t
+nfc_pieces(uint32_t **buf, size_t *cap, size_t n, size_t from)
+{
+	const uint32_t *src = *buf;
+	uint32_t *dst;
+	size_t dcap, k, i, r, seg;
+
+	dcap = n + n / 4 + 64;
+	dst = xreallocarray(NULL, dcap, sizeof *dst);
+	memcpy(dst, src, from * sizeof *src);
+	/* Invariant: dcap >= k + (n - i), room for the rest as it is. */
+	for (k = i = from; i < n; ) {
+		if (cp_yes0(src[i])) {
+			dst[k++] = src[i++];
+			continue;
+		}
+		r = i;
+		while (i < n && !cp_yes0(src[i]))
+			i++;
+		if (!run_fails(src + r, i - r)) {
+			memcpy(dst + k, src + r, (i - r) * sizeof *src);
+			k += i - r;
+			continue;
+		}
+		/* src[r - 1] is yes0, copied as it is: take it back. */
+		seg = r > 0 ? r - 1 : r;
+		k -= r - seg;
+		k = nfc_append(src + seg, i - seg, &dst, &dcap, k, n - i);
+	}
+	free(*buf);
+	*buf = dst;
+	*cap = dcap;
+	return k;
+}
+
+size_t
+text_utf8_decode_buf(const char *s, size_t len, int flags, uint32_t **buf,
+    size_t *cap, size_t *nbad)
+{
+	size_t n, bad, fail;
+
+	if (len > INT32_MAX / 2)
+		die("text too large (%zu bytes)", len);
+	/* Never more code points than bytes. */
+	cp_room(buf, cap, len + 1);
+	if (flags & TEXT_NFC)
+		n = utf8_to_cp(s, len, true, *buf, &bad, &fail);
+	else
+		n = utf8_to_cp(s, len, false, *buf, &bad, &fail);
+	if (nbad != NULL)
+		*nbad = bad;
+	if (fail < n)
+		n = nfc_pieces(buf, cap, n, fail);
+	return n;
+}
+
 uint32_t *
 text_utf8_decode(const char *s, size_t len, int flags, size_t *n,
     size_t *nbad)
 {
-	UErrorCode err = U_ZERO_ERROR;
-	UChar *u, *norm = NULL;
-	int32_t ulen = 0, nsubs = 0, span;
-	uint32_t *out;
+	uint32_t *out = NULL;
+	size_t cap = 0;
 
-	if (len > INT32_MAX / 2)
-		die("text too large (%zu bytes)", len);
-	/* UTF-16 never needs more units than UTF-8 has bytes. */
-	u = xmalloc((len + 1) * sizeof *u);
-	u_strFromUTF8WithSub(u, (int32_t)len + 1, &ulen, s, (int32_t)len,
-	    0xFFFD, &nsubs, &err);
-	if (U_FAILURE(err))
-		die("UTF-8 conversion failed: %s", u_errorName(err));
-	if (nbad != NULL)
-		*nbad = (size_t)nsubs;
-
-	if (flags & TEXT_NFC) {
-		const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
-
-		if (U_FAILURE(err))
-			die("ICU has no NFC data: %s", u_errorName(err));
-		span = unorm2_spanQuickCheckYes(nfc, u, ulen, &err);
-		if (U_SUCCESS(err) && span < ulen) {
-			/* Normalise the tail; NFC can grow text up to 3x. */
-			int32_t cap = span + (ulen - span) * 3 + 1, m;
-
-			norm = xmalloc((size_t)cap * sizeof *norm);
-			memcpy(norm, u, (size_t)span * sizeof *u);
-			m = unorm2_normalize(nfc, u + span, ulen - span,
-			    norm + span, cap - span, &err);
-			if (U_FAILURE(err))
-				die("NFC failed: %s", u_errorName(err));
-			free(u);
-			u = norm;
-			ulen = span + m;
-		}
-	}
-	out = xmalloc(((size_t)ulen + 1) * sizeof *out);
-	*n = utf16_to_cp(u, ulen, out);
-	free(u);
+	*n = text_utf8_decode_buf(s, len, flags, &out, &cap, nbad);
 	return out;
 }
 
@@ -332,9 +603,139 @@ brk_run(UBreakIterator *bi, const UChar *u, int32_t ulen,
 		    ubrk_getRuleStatus(bi) >= UBRK_LINE_HARD)
 			flags[cp] |= TEXT_BRK_HARD;
 	}
-	/* Forget the text: the buffer is freed by our caller. */
+	/* Forget the text: our caller reuses or frees the buffer. */
 	ubrk_setText(bi, NULL, 0, &err);
 }
+
+/*
+ * text_line_breaks(): the thread's line iterator, left where the last
+ * call stopped, over its own UTF-16 copy of the text (the caller's array
+ * may be freed or reused meanwhile; a call with from 0 always starts
+ * afresh).  lb_s, lb_n and lb_pos say which text and where: a call that
+ * goes on from there continues the iteration, any other call sets the
+ * text again and asks ICU for the boundary following its start.
+ */
+static _Thread_local struct {
+	const uint32_t	*s;
+	size_t		 n;
+	size_t		 pos;		/* the last boundary reported */
+	bool		 live;		/* the iterator stands at pos */
+	UChar		*u;
+	size_t		*u2cp;		/* map, or NULL: no supplementary */
+	int32_t		 ulen;
+	size_t		*map;
+	size_t		 ucap, mapcap;
+} lb;
+
+/* Sets the thread's line iterator on the n code points of s. */
+static UBreakIterator *
+lb_set(const uint32_t *s, size_t n)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UBreakIterator *bi = brk_get(2, UBRK_LINE);
+	size_t i;
+	uint32_t any = 0;
+	int32_t ulen = 0;
+
+	if (lb.ucap < 2 * n + 1) {
+		free(lb.u);
+		lb.ucap = 2 * n + 1 + n / 2;
+		lb.u = xreallocarray(NULL, lb.ucap, sizeof *lb.u);
+	}
+	for (i = 0; i < n; i++) {
+		any |= s[i];
+		lb.u[i] = (UChar)s[i];
+	}
+	lb.u2cp = NULL;
+	if (any > 0xFFFF) {
+		if (lb.mapcap < 2 * n + 1) {
+			free(lb.map);
+			lb.mapcap = 2 * n + 1 + n / 2;
+			lb.map = xreallocarray(NULL, lb.mapcap,
+			    sizeof *lb.map);
+		}
+		lb.u2cp = lb.map;
+		for (i = 0; i < n; i++) {
+			lb.u2cp[ulen] = i;
+			if (s[i] > 0xFFFF) {
+				lb.u[ulen++] = U16_LEAD(s[i]);
+				lb.u2cp[ulen] = i;	/* never a boundary */
+				lb.u[ulen++] = U16_TRAIL(s[i]);
+			} else
+				lb.u[ulen++] = (UChar)s[i];
+		}
+		lb.u2cp[ulen] = n;
+	} else
+		ulen = (int32_t)n;
+	lb.ulen = ulen;
+	ubrk_setText(bi, lb.u, ulen, &err);
+	if (U_FAILURE(err))
+		die("ICU break iterator: %s", u_errorName(err));
+	lb.s = s;
+	lb.n = n;
+	return bi;
+}
+
+size_t
+text_line_breaks(const uint32_t *s, size_t n, size_t from, size_t upto,
+    uint8_t *flags)
+{
+	UBreakIterator *bi;
+	int32_t p, u;
+	size_t cp;
+
+	assert(from <= n);
+	if (n > INT32_MAX / 2)
+		die("paragraph too long (%zu code points)", n);
+	if (from >= n)
+		return n;
+	if (upto <= from)
+		return from;
+	if (from > 0 && lb.live && lb.s == s && lb.n == n && lb.pos == from)
+		bi = brk_get(2, UBRK_LINE);	/* on from where it stopped */
+	else {
+		bi = lb_set(s, n);
+		if (from == 0)
+			p = ubrk_first(bi);
+		else {
+			/* The code point from in UTF-16 units. */
+			u = (int32_t)from;
+			if (lb.u2cp != NULL)
+				for (u = 0; lb.u2cp[u] < from; u++)
+					;
+			p = ubrk_following(bi, u);
+		}
+		goto have;
+	}
+	for (;;) {
+		p = ubrk_next(bi);
+have:
+		if (p == UBRK_DONE) {
+			cp = n;
+			break;
+		}
+		cp = lb.u2cp != NULL ? lb.u2cp[p] : (size_t)p;
+		flags[cp] |= TEXT_BRK_LINE;
+		if (p > 0 && p < lb.ulen &&
+		    ubrk_getRuleStatus(bi) >= UBRK_LINE_HARD)
+			flags[cp] |= TEXT_BRK_HARD;
+		if (cp >= upto)
+			break;
+	}
+	lb.pos = cp;
+	lb.live = cp < n;
+	return cp;
+}
+
+/*
+ * text_breaks()' UTF-16 copy of the text and its map back to code points,
+ * per thread and only growing (text_thread_done() frees them): a large
+ * allocation per paragraph costs more than the malloc itself (layout.c
+ * says why).
+ */
+static _Thread_local UChar *brk_u;
+static _Thread_local size_t *brk_u2cp;
+static _Thread_local size_t brk_ucap, brk_mapcap;
 
 void
 text_breaks(const uint32_t *s, size_t n, unsigned kinds, uint8_t *flags)
@@ -342,27 +743,51 @@ text_breaks(const uint32_t *s, size_t n, unsigned kinds, uint8_t *flags)
 	UChar *u;
 	size_t *u2cp = NULL, i;
 	int32_t ulen = 0;
-	bool astral = false;
+	uint32_t any = 0;
 
 	if (n > INT32_MAX / 2)
 		die("paragraph too long (%zu code points)", n);
-	for (i = 0; i < n && !astral; i++)
-		astral = s[i] > 0xFFFF;
-	u = xmalloc((2 * n + 1) * sizeof *u);
-	if (astral)
-		u2cp = xmalloc((2 * n + 1) * sizeof *u2cp);
-	for (i = 0; i < n; i++) {
-		if (astral)
-			u2cp[ulen] = i;
-		if (s[i] > 0xFFFF) {
-			u[ulen++] = U16_LEAD(s[i]);
-			u2cp[ulen] = i;	/* never a boundary */
-			u[ulen++] = U16_TRAIL(s[i]);
-		} else
-			u[ulen++] = (UChar)s[i];
+	if (brk_ucap < 2 * n + 1) {
+		free(brk_u);
+		brk_ucap = 2 * n + 1 + n / 2;
+		brk_u = xreallocarray(NULL, brk_ucap, sizeof *brk_u);
 	}
-	if (astral)
+	u = brk_u;
+	/* Copied as if all were BMP; supplementary code points, and only
+	 * they, have bits above 16.  Four at a time: this loop was a fifth
+	 * of the cost of line breaking. */
+	for (i = 0; i + 4 <= n; i += 4) {
+		any |= s[i] | s[i + 1] | s[i + 2] | s[i + 3];
+		u[i] = (UChar)s[i];
+		u[i + 1] = (UChar)s[i + 1];
+		u[i + 2] = (UChar)s[i + 2];
+		u[i + 3] = (UChar)s[i + 3];
+	}
+	for (; i < n; i++) {
+		any |= s[i];
+		u[i] = (UChar)s[i];
+	}
+	if (any <= 0xFFFF)
+		ulen = (int32_t)n;
+	else {
+		if (brk_mapcap < 2 * n + 1) {
+			free(brk_u2cp);
+			brk_mapcap = 2 * n + 1 + n / 2;
+			brk_u2cp = xreallocarray(NULL, brk_mapcap,
+			    sizeof *brk_u2cp);
+		}
+		u2cp = brk_u2cp;
+		for (i = 0; i < n; i++) {
+			u2cp[ulen] = i;
+			if (s[i] > 0xFFFF) {
+				u[ulen++] = U16_LEAD(s[i]);
+				u2cp[ulen] = i;	/* never a boundary */
+				u[ulen++] = U16_TRAIL(s[i]);
+			} else
+				u[ulen++] = (UChar)s[i];
+		}
 		u2cp[ulen] = n;
+	}
 
 	if (kinds & TEXT_BRK_GRAPHEME)
 		brk_run(brk_get(0, UBRK_CHARACTER), u, ulen, u2cp,
@@ -370,32 +795,11 @@ text_breaks(const uint32_t *s, size_t n, unsigned kinds, uint8_t *flags)
 	if (kinds & TEXT_BRK_WORD)
 		brk_run(brk_get(1, UBRK_WORD), u, ulen, u2cp,
 		    TEXT_BRK_WORD, false, flags);
-	if (kinds & (TEXT_BRK_LINE | TEXT_BRK_HARD))
+	if (kinds & (TEXT_BRK_LINE | TEXT_BRK_HARD)) {
+		lb.live = false;	/* the iterator is text_line_breaks()' */
 		brk_run(brk_get(2, UBRK_LINE), u, ulen, u2cp,
 		    TEXT_BRK_LINE, true, flags);
-	free(u2cp);
-	free(u);
-}
-
-/*
- * The NFC quick check's table of the BMP (see line_maybe_not_nfc()
- * below), filled from ICU a 256-code-point page at a time: 0 not yet
- * known, then NFC_YES0 or NFC_OTHER.  64 KB of zeros that cost nothing
- * until a page is filled.  text.h reads it inline.
- */
-#define NFC_YES0	1	/* NFC_Quick_Check Yes, combining class 0 */
-#define NFC_OTHER	2	/* NFC_Quick_Check Maybe or No */
-#define NFC_YES_CC	3	/* NFC_Quick_Check Yes, combining class > 0 */
-_Atomic uint8_t text_nfc_bmp_[0x10000];
-
-/*
- * Entries of text_nfc_bmp_ are read and written with relaxed atomics:
- * threads that fill the same page at once write the same values.
- */
-static inline uint8_t
-nfc_get(uint32_t c)
-{
-	return atomic_load_explicit(&text_nfc_bmp_[c], memory_order_relaxed);
+	}
 }
 
 void
@@ -408,6 +812,14 @@ text_thread_done(void)
 			ubrk_close(brk_cache[i]);
 		brk_cache[i] = NULL;
 	}
+	free(brk_u);
+	free(brk_u2cp);
+	brk_u = NULL;
+	brk_u2cp = NULL;
+	brk_ucap = brk_mapcap = 0;
+	free(lb.u);
+	free(lb.map);
+	memset(&lb, 0, sizeof lb);
 }
 
 void
@@ -525,26 +937,6 @@ text_charset_to_utf8(const char *name, const char *s, size_t len,
  * to ICU's normaliser.
  */
 
-/* Fills the page of c in text_nfc_bmp_ from ICU; returns c's entry. */
-static uint8_t
-nfc_fill(uint32_t c)
-{
-	UChar32 base = (UChar32)(c & 0xFF00), i;
-	uint8_t v;
-
-	for (i = 0; i < 256; i++) {
-		if (u_getIntPropertyValue(base + i, UCHAR_NFC_QUICK_CHECK) !=
-		    UNORM_YES)
-			v = NFC_OTHER;
-		else
-			v = u_getCombiningClass(base + i) == 0 ? NFC_YES0 :
-			    NFC_YES_CC;
-		atomic_store_explicit(&text_nfc_bmp_[base + i], v,
-		    memory_order_relaxed);
-	}
-	return nfc_get(c);
-}
-
 bool
 text_cp_nfc_yes0_slow(uint32_t c)
 {
@@ -582,9 +974,6 @@ nfc_yes0_at(const unsigned char *s, size_t *i)
 		v = nfc_fill(c);
 	return v == NFC_YES0;
 }
-
-/* The longest run of non-yes0 code points checked on its own. */
-#define NFC_RUN_MAX	64
 
 bool
 text_utf8_nfc_run(const char *s, size_t n)

@@ -27,6 +27,15 @@ struct buf;
  * string decodes.
  */
 uint32_t	*text_utf8_decode(const char *, size_t, int, size_t *, size_t *);
+/*
+ * The same into *buf, the caller's array of *cap code points (both may
+ * start as NULL and 0), replaced by a larger one when the text needs it
+ * (its old contents are not kept), so that a caller decoding paragraph
+ * after paragraph allocates only now and then.  The caller frees *buf
+ * with free().  Returns the number of code points.
+ */
+size_t		 text_utf8_decode_buf(const char *, size_t, int, uint32_t **,
+		    size_t *, size_t *);
 /* Appends n code points to b as UTF-8. */
 void		 text_utf8_encode(struct buf *, const uint32_t *, size_t);
 
@@ -122,13 +131,25 @@ void		 text_utf8_visible(struct buf *, const char *, size_t);
  * boundaries of every requested kind except TEXT_BRK_HARD.
  */
 void		 text_breaks(const uint32_t *, size_t, unsigned, uint8_t *);
+/*
+ * TEXT_BRK_LINE (and TEXT_BRK_HARD) of the n code points of s a piece at
+ * a time, for a caller that may not need them to the end: with flags
+ * already complete for positions 0..from (nothing, for from 0), ORs those
+ * of positions from + 1 ..  r into flags (n + 1 bytes, the caller's,
+ * zeroed before the first call) and returns r, the first boundary at or
+ * after upto (n at the latest).  A call that goes on from the r of the
+ * thread's last call on the same text continues ICU's iteration; any
+ * other starts it at from.  The flags are those text_breaks() gives.
+ */
+size_t		 text_line_breaks(const uint32_t *, size_t, size_t, size_t,
+		    uint8_t *);
 
 /*
  * The functions of this file may be called from several threads at once.
- * Each thread keeps its own ICU break iterators: text_thread_done()
- * releases the calling thread's (before a thread ends), text_cleanup()
- * those and everything shared (at exit, for leak checks, when no other
- * thread uses this module any more).
+ * Each thread keeps its own ICU break iterators and working memory:
+ * text_thread_done() releases the calling thread's (before a thread
+ * ends), text_cleanup() those and everything shared (at exit, for leak
+ * checks, when no other thread uses this module any more).
  */
 void		 text_thread_done(void);
 void		 text_cleanup(void);

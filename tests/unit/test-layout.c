@@ -252,6 +252,84 @@ test_map(void)
 	free(sp);
 }
 
+
+/* Rows of ll, rendered (caller frees). */
+static char *
+ll_rows(const struct lay_lines *ll)
+{
+	struct buf b;
+
+	buf_init(&b);
+	render_lines(&b, ll, RENDER_MAP);
+	return buf_steal(&b);
+}
+
+/*
+ * lay_para_renew() reuses one analysis for paragraph after paragraph
+ * (longer and shorter ones, shaped or not) and lays each out as
+ * lay_para_new() does; wrapping one analysis at several widths in turn,
+ * with another paragraph's wrap in between, gives the same lines too
+ * (ICU's line breaks are found a piece at a time).
+ */
+static void
+test_renew(void)
+{
+	static const char *const texts[] = {
+		"ذكر التقرير أن Microsoft Windows يدعم العربية منذ عام 1995 "
+		"تقريباً (انظر الملحق).",
+		"لَا إِلَٰهَ\tإِلَّا هو",
+		"",
+		"a",
+		"see https://example.org/a/b and A/67/150 in ⁽¹⁸⁾ notes 😀 here",
+		"واحد اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة "
+		"أحد عشر اثنا عشر ثلاثة عشر أربعة عشر خمسة عشر",
+		"\xd9\x8e orphan \x01 control \xe2\x80\x8f mark",
+	};
+	static const int widths[] = { 1, 5, 11, 24, 80 };
+	static const uint32_t none[1];
+	struct lay_lines a = { 0 }, b = { 0 }, c = { 0 };
+	struct lay_para *re = NULL, *lp, *other;
+	uint32_t *u;
+	size_t n, i, k, same = 0, total = 0;
+	char *ra, *rb;
+	int flags;
+
+	other = para(texts[5], LAY_DIR_AUTO_RTL);
+	for (i = 0; i < 3 * UTIL_NELEM(texts); i++) {
+		u = text_utf8_decode(texts[i % UTIL_NELEM(texts)],
+		    strlen(texts[i % UTIL_NELEM(texts)]), TEXT_NFC, &n, NULL);
+		flags = i >= 2 * UTIL_NELEM(texts) ? LAY_NO_SHAPE : 0;
+		re = lay_para_renew(re, u, n, LAY_DIR_AUTO_RTL, flags);
+		lp = lay_para_new(u, n, LAY_DIR_AUTO_RTL, flags);
+		for (k = 0; k < 2 * UTIL_NELEM(widths); k++) {
+			lay_para_wrap(re, widths[k % UTIL_NELEM(widths)], &a);
+			if (k % 3 == 1)
+				lay_para_wrap(other, 7, &c);
+			lay_para_wrap(lp, widths[k % UTIL_NELEM(widths)], &b);
+			ra = ll_rows(&a);
+			rb = ll_rows(&b);
+			total++;
+			if (strcmp(ra, rb) == 0)
+				same++;
+			else
+				printf("# text %zu width %d:\n%s# against\n%s",
+				    i, widths[k % UTIL_NELEM(widths)], ra, rb);
+			free(ra);
+			free(rb);
+		}
+		lay_para_free(lp);
+		free(u);
+	}
+	ok(same == total, "lay_para_renew() lays out as lay_para_new() "
+	    "(%zu of %zu)", same, total);
+	lay_para_free(re);
+	lay_para_free(other);
+	lay_para_free(lay_para_renew(NULL, none, 0, LAY_DIR_LTR, 0));
+	lay_lines_free(&a);
+	lay_lines_free(&b);
+	lay_lines_free(&c);
+}
+
 int
 main(void)
 {
@@ -261,6 +339,7 @@ main(void)
 	test_tabs_and_controls();
 	test_breaking();
 	test_map();
+	test_renew();
 	text_cleanup();
 	return tap_done();
 }

@@ -4,9 +4,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+
 #include "tap.h"
 #include "text.h"
 #include "util.h"
+
+/* A small deterministic generator (xorshift), so failures repeat. */
+static uint32_t rnd_state = 2463534242u;
+
+static uint32_t
+rnd(uint32_t n)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 17;
+	rnd_state ^= rnd_state << 5;
+	return rnd_state % n;
+}
 
 static uint32_t *
 dec(const char *s, size_t *n, size_t *nbad)
@@ -159,6 +175,150 @@ test_breaks(void)
 	    "astral code points map back to code point offsets");
 }
 
+
+/*
+ * text_utf8_decode_buf() decodes UTF-8 itself; ICU is the reference:
+ * u_strFromUTF8WithSub() for the code points and the count of U+FFFD,
+ * unorm2_normalize() of the whole for NFC.  Random bytes biased towards
+ * Arabic, harakat, other marks, lead bytes without their trails and
+ * encoded surrogates, in one reused buffer that grows and shrinks.
+ */
+static void
+test_decode_icu(void)
+{
+	static const char *const pieces[] = {
+		"\xd8\xa7", "\xd9\x84", "\xd9\x8e", "\xd9\x91", "\xd9\x93",
+		"\xd9\x94", "\xd9\x95", "\xd9\x8b", "\xd9\x90", "\xd9\x92",
+		"\xd8\xa9", "a", " ", "\t", "\r", "e\xcc\x81", "\xcc\x81",
+		"\xcc\xa3", "\xe0\xa4\xa4", "\xe0\xa5\x8d", "\xea\xb0\x80",
+		"\xe1\x86\xa8", "\xf0\x9f\x98\x80", "\xf0\x9d\x85\x97",
+		"\xf0\x9d\x85\xa5", "\xe2\x80\x8f", "\xef\xbb\xbf",
+		"\xc0\xaf", "\xed\xa0\x80", "\xe0\x80", "\xf4\x90\x80\x80",
+		"\xc3", "\xe2\x82", "\xf0\x9f\x98", "\x80", "\xff", "\xfe",
+		"\xe0\xa0", "\xf0\x90", "\xd8\xa7\xd9\x93", "\xe0\xa5\x98",
+		"\xef\xac\xaa", "\xcd\x84",
+	};
+	UErrorCode err;
+	const UNormalizer2 *nfc;
+	UChar u[2048], norm[6200];
+	uint32_t *buf = NULL, *ref = NULL, *one;
+	char bytes[1024];
+	size_t cap = 0, n, bad, len, i, k, nref, same = 0, runs = 400;
+	int32_t ulen, nsubs, m, j;
+	UChar32 c;
+	int flags;
+
+	err = U_ZERO_ERROR;
+	nfc = unorm2_getNFCInstance(&err);
+	ref = xreallocarray(NULL, 6200, sizeof *ref);
+	for (i = 0; i < runs; i++) {
+		len = 0;
+		k = 1 + rnd(i % 7 == 0 ? 300 : 24);
+		while (k-- > 0) {
+			const char *p = pieces[rnd(UTIL_NELEM(pieces))];
+
+			if (len + strlen(p) >= sizeof bytes)
+				break;
+			memcpy(bytes + len, p, strlen(p));
+			len += strlen(p);
+		}
+		flags = i % 3 == 0 ? 0 : TEXT_NFC;
+		n = text_utf8_decode_buf(bytes, len, flags, &buf, &cap, &bad);
+
+		err = U_ZERO_ERROR;
+		u_strFromUTF8WithSub(u, (int32_t)UTIL_NELEM(u), &ulen, bytes,
+		    (int32_t)len, 0xFFFD, &nsubs, &err);
+		if (flags & TEXT_NFC) {
+			m = unorm2_normalize(nfc, u, ulen, norm,
+			    (int32_t)UTIL_NELEM(norm), &err);
+			memcpy(u, norm, (size_t)m * sizeof *u);
+			ulen = m;
+		}
+		for (nref = 0, j = 0; j < ulen; ) {
+			U16_NEXT(u, j, ulen, c);
+			ref[nref++] = (uint32_t)c;
+		}
+		if (U_SUCCESS(err) && n == nref && bad == (size_t)nsubs &&
+		    memcmp(buf, ref, n * sizeof *buf) == 0)
+			same++;
+		else
+			printf("# differs from ICU: flags %d, %zu bytes\n",
+			    flags, len);
+		/* The allocating call gives the same. */
+		one = text_utf8_decode(bytes, len, flags, &k, NULL);
+		if (k != n || memcmp(one, buf, n * sizeof *one) != 0)
+			same = 0;
+		free(one);
+	}
+	ok(same == runs, "decoding and NFC as ICU's, %zu random texts", runs);
+	free(buf);
+	free(ref);
+}
+
+/*
+ * text.c normalises only the pieces of a text that fail the quick check,
+ * cut before yes0 code points; that is right because ICU has an NFC
+ * boundary before each of them.
+ */
+static void
+test_nfc_boundaries(void)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+	uint32_t c, bad = 0, yes0 = 0;
+
+	for (c = 0; c <= 0xFFFF; c++) {
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		if (!text_cp_nfc_yes0(c))
+			continue;
+		yes0++;
+		if (!unorm2_hasBoundaryBefore(nfc, (UChar32)c))
+			bad++;
+	}
+	ok(U_SUCCESS(err) && yes0 > 50000 && bad == 0,
+	    "ICU has an NFC boundary before every yes0 code point (%u)",
+	    yes0);
+}
+
+/*
+ * text_line_breaks() a piece at a time gives text_breaks()' line flags,
+ * whether it goes on where it stopped or starts again (another text in
+ * between, supplementary code points, a hard break).
+ */
+static void
+test_line_breaks_pieces(void)
+{
+	static const uint32_t alphabet[] = {
+		0x0627, 0x0644, 0x0645, 0x064E, ' ', ' ', ' ', '-', '/', '(',
+		')', '1', '2', ',', 'a', 'b', 0x1F600, 0x2028, '\t', 0x201D,
+		0x00A0, 0x3001, 0x4E00, 0x0661,
+	};
+	uint32_t s[400], other[] = { 'x', ' ', 'y' };
+	uint8_t want[401], got[401], tmp[4];
+	size_t n, r, upto, i, k, same = 0, runs = 200;
+
+	for (i = 0; i < runs; i++) {
+		n = 1 + rnd(UTIL_NELEM(s));
+		for (k = 0; k < n; k++)
+			s[k] = alphabet[rnd(UTIL_NELEM(alphabet))];
+		memset(want, 0, n + 1);
+		text_breaks(s, n, TEXT_BRK_LINE, want);
+		memset(got, 0, n + 1);
+		for (r = 0; r < n; ) {
+			upto = r + 1 + rnd(40);
+			r = text_line_breaks(s, n, r, upto, got);
+			if (rnd(4) == 0) {	/* the iterator goes elsewhere */
+				memset(tmp, 0, sizeof tmp);
+				text_line_breaks(other, 3, 0, 3, tmp);
+			}
+		}
+		if (memcmp(want, got, n + 1) == 0)
+			same++;
+	}
+	ok(same == runs, "line breaks a piece at a time, %zu texts", runs);
+}
+
 int
 main(void)
 {
@@ -167,6 +327,9 @@ main(void)
 	test_classes();
 	test_bidi_props();
 	test_breaks();
+	test_decode_icu();
+	test_nfc_boundaries();
+	test_line_breaks_pieces();
 	text_cleanup();
 	return tap_done();
 }
