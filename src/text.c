@@ -140,8 +140,11 @@ cp_yes0(uint32_t c)
 	return v == NFC_YES0;
 }
 
+/* What is left of a text for ICU's U8_NEXT (an int32_t length). */
+#define U8_REST(r)	((int32_t)((r) > INT32_MAX ? INT32_MAX : (r)))
+
 /*
- * UTF-8 straight to code points, each ill-formed sequence (a maximal
+ * UTF-8 straight to code points by ICU's U8_NEXT, each ill-formed sequence (a maximal
  * subpart, as ICU's u_strFromUTF8WithSub() counts them: ICU's U8_NEXT
  * decides) one U+FFFD counted in *nbad.  With nfc, also ICU's NFC quick
  * check the way the importer does it: runs of code points that are not
@@ -164,9 +167,9 @@ utf8_to_cp(const char *str, size_t len, bool nfc, uint32_t *out,
 	*fail = SIZE_MAX;
 	for (;;) {
 		/*
-		 * Outside a run, the common code points: ASCII, and two-byte
-		 * sequences (Arabic) that are yes0.  Anything else takes the
-		 * general path below, one code point at a time.
+		 * Outside a run, the common code points: ASCII, and others
+		 * (Arabic) that are yes0.  Anything else takes the general
+		 * path below, one code point at a time.
 		 */
 		while (!inrun && i < len) {
 			c = s[i];
@@ -175,14 +178,13 @@ utf8_to_cp(const char *str, size_t len, bool nfc, uint32_t *out,
 				i++;
 				continue;
 			}
-			if (c < 0xC2 || c >= 0xE0 || i + 1 >= len ||
-			    (s[i + 1] & 0xC0) != 0x80)
-				break;
-			c = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
-			if (nfc && nfc_get(c) != NFC_YES0)
-				break;
-			out[k++] = c;
-			i += 2;
+			j = 0;
+			U8_NEXT(s + i, j, U8_REST(len - i), uc);
+			if (uc < 0 || (nfc && (uc > 0xFFFF ||
+			    nfc_get((uint32_t)uc) != NFC_YES0)))
+				break;	/* decoded again below */
+			out[k++] = (uint32_t)uc;
+			i += (size_t)j;
 		}
 		if (i >= len)
 			break;
@@ -190,22 +192,9 @@ utf8_to_cp(const char *str, size_t len, bool nfc, uint32_t *out,
 		if (c < 0x80) {
 			i++;
 			yes0 = true;
-		} else if (c >= 0xC2 && c < 0xE0 && i + 1 < len &&
-		    (s[i + 1] & 0xC0) == 0x80) {
-			c = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
-			i += 2;
-			yes0 = !nfc || cp_yes0(c);
-		} else if (c >= 0xE1 && c < 0xF0 && c != 0xED && i + 2 < len &&
-		    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
-			c = ((c & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F)
-			    << 6) | (s[i + 2] & 0x3F);
-			i += 3;
-			yes0 = !nfc || cp_yes0(c);
 		} else {
-			/* 4 bytes, E0, ED, or ill-formed: ICU decides. */
 			j = 0;
-			U8_NEXT(s + i, j, (int32_t)(len - i > INT32_MAX ?
-			    INT32_MAX : len - i), uc);
+			U8_NEXT(s + i, j, U8_REST(len - i), uc);
 			i += (size_t)j;
 			if (uc < 0) {
 				uc = 0xFFFD;
