@@ -113,7 +113,7 @@ const char usage_text[] =
 "                  non-empty lines, no structure, no cleaning\n"
 "      --map       put the logical range [start,end) before each row\n"
 "  -j, --jobs N    with --plain, lay out a large file with N threads\n"
-"                  (default: one per processor, at most 8)\n"
+"                  (default: one per processor, at most 4)\n"
 "\n"
 "options of the reader, render, outline and dump:\n"
 "  -e, --encoding NAME  read FILE in this charset (default: a byte order\n"
@@ -161,7 +161,7 @@ struct render_opts {
 };
 
 #define RENDER_JOBS_MAX		64	/* --jobs */
-#define RENDER_JOBS_DEFAULT	8	/* at most, when not given */
+#define RENDER_JOBS_DEFAULT	4	/* at most, when not given */
 
 static int
 render_jobs_default(void)
@@ -210,7 +210,7 @@ out_flush_cb(void *arg, struct buf *out)
  * rows as soon as it and those before it are done.  At most PLAIN_AHEAD
  * chunks per worker wait to be written, so memory stays bounded.
  */
-#define PLAIN_CHUNK	(256 * 1024)
+#define PLAIN_CHUNK	(64 * 1024)
 #define PLAIN_AHEAD	2
 
 struct plain_chunk {
@@ -358,7 +358,7 @@ render_plain_file(const char *path, const struct render_opts *o)
 		start = 3;	/* UTF-8 byte order mark */
 	if (jobs == 0)
 		jobs = render_jobs_default();
-	if (jobs > 1 && len - start > 2 * PLAIN_CHUNK)
+	if (jobs > 1 && len - start > 4 * PLAIN_CHUNK)
 		bad = plain_parallel(data, start, len, &po, jobs);
 	else
 		bad = plain_serial(data + start, len - start, &po);

@@ -86,7 +86,7 @@ awk 'length($0) > 0' "$T/c" | head -n 1 | grep -q .
 ok $? "and prints the document"
 
 # --plain with several threads (--jobs): the same bytes as one thread.
-# About 2 MB (eight chunks of 256 KB): the seeds several times, a byte
+# About 1.3 MB (twenty chunks of 64 KB): the seeds several times, a byte
 # order mark first, CRLF line ends in one copy, invalid bytes in others.
 C=tests/corpus
 {
@@ -113,6 +113,10 @@ for j in 2 3 8 ""; do
 	cmp -s "$T/j1.err" "$T/jn.err"
 	ok $? "and the same warning: $(cat "$T/jn.err")"
 done
+"$HAMISH" render --plain --width 80 --jobs 3 - <"$T/jobs.txt" \
+    >"$T/jn.out" 2>/dev/null
+cmp -s "$T/j1.out" "$T/jn.out"
+ok $? "from standard input, --jobs 3 prints the rows of --jobs 1"
 for w in 13 200; do
 	"$HAMISH" render --plain --map --width $w --jobs 1 "$T/jobs.txt" \
 	    >"$T/j1.out" 2>/dev/null
