@@ -68,6 +68,18 @@
 		"|" SUB "(?:\\s*" SUB2 ")?)"
 /* 190/65, a General Assembly resolution; 1325 (2000), the Council's. */
 #define PAIR	"\\d{1,4}\\s*/\\s*\\d{1,4}(?![\\d/])"
+/*
+ * The Assembly's resolutions before its 31st session: number, maybe a
+ * part (ألف, باء ... folded; A, B ... lower-cased), and the session in
+ * parentheses: 2200 ألف (د-21), 3201 (دإ-6) of a special session, 2200 A
+ * (XXI), 3201 (S-VI).  And those of special sessions since: دإ-26/2,
+ * S-26/2.
+ */
+#define GA_PART	"(?:الف|باء|جيم|دال|هاء|واو|زاي|حاء|طاء|[a-z])"
+#define GA_OLD	"\\d{1,4}\\s*(?:" GA_PART "\\s*)?\\(\\s*(?:دا?\\s*-\\s*\\d{1,2}" \
+		"|(?:s\\s*-\\s*)?[ivxl]{1,7})\\s*\\)"
+#define GA_SPECIAL "(?:دا|s)\\s*-\\s*\\d{1,2}\\s*/\\s*\\d{1,3}(?![\\d/])"
+#define GA_ITEM	"(?:" GA_OLD "|" GA_SPECIAL "|" PAIR ")"
 #define SCPAIR	"\\d{1,5}\\s*\\(\\s*\\d{4}\\s*\\)"
 /* An article number, maybe with a letter: 2 (ب). */
 #define ANUM	"\\d{1,3}(?![\\d/])(?:\\s*" SUB ")?"
@@ -147,7 +159,7 @@ static const char pat_item[] =
 static const char pat_ga_ar[] =
 	"(" WB AR_PFX "قرار(?:ها|ين|ان|ات|اتها|يها|ي)?)"
 	"(?:\\s+(?:ال|لل)جمعيه\\s+العامه)? \\s* (?:رقم\\s*)?"
-	"(" PAIR "(?:" AR_SEP PAIR ")*)";
+	"(" GA_ITEM "(?:" AR_SEP GA_ITEM ")*)";
 
 static const char pat_ga_en[] =
 	WB
@@ -155,9 +167,17 @@ static const char pat_ga_en[] =
 	"|board|organization|council's)\\s)"
 	"((?:general\\s+assembly\\s+)?resolutions?)"
 	"\\s* (?:no\\.?\\s*)?"
-	"(" PAIR "(?:" EN_SEP PAIR ")*)";
+	"(" GA_ITEM "(?:" EN_SEP GA_ITEM ")*)";
 
-static const char pat_pair[] = "(\\d{1,4})\\s*/\\s*(\\d{1,4})";
+/* One Assembly resolution.  Groups: 1 and 2 a pair; 3 the number of an
+ * old one, then 4 "دا" (a special session) and 5 the session in digits,
+ * or 6 "s-" and 7 the session in Roman; 8 and 9 the session and number
+ * of a special one. */
+static const char pat_pair[] =
+	"(\\d{1,4})\\s*/\\s*(\\d{1,4})"
+	"|(\\d{1,4})\\s*(?:" GA_PART "\\s*)?\\(\\s*(?:(?:(دا)|د)\\s*-\\s*(\\d{1,2})"
+	    "|(s\\s*-\\s*)?([ivxl]{1,7}))\\s*\\)"
+	"|(?:دا|s)\\s*-\\s*(\\d{1,2})\\s*/\\s*(\\d{1,3})";
 
 /* Security Council resolutions: N (YYYY), with or without the name of
  * the Council (no other body numbers its resolutions so).  Groups: 1
@@ -227,6 +247,10 @@ static const char *const patterns[RX_COUNT] = {
 #define GA_SESSION_MIN	31
 #define GA_SESSION_MAX	120
 #define GA_NUMBER_MAX	999
+/* Before: 30 sessions, resolutions numbered on to 3536; special
+ * sessions, numbered by session since the 31st. */
+#define GA_OLD_NUMBER_MAX	3600
+#define GA_SPECIAL_MAX		40
 
 /* --- the references ---------------------------------------------------- */
 
@@ -426,6 +450,92 @@ ga_resolution(long a, long b, bool arabic, long *session, long *number)
 	return false;
 }
 
+/* Appends n (1 .. 89) in capital Roman numerals. */
+static void
+roman_write(struct buf *b, long n)
+{
+	static const char *const ones[] = {
+		"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"
+	};
+
+	if (n >= 50) {
+		buf_addc(b, 'L');
+		n -= 50;
+	} else if (n >= 40) {
+		buf_adds(b, "XL");
+		n -= 40;
+	}
+	for (; n >= 10; n -= 10)
+		buf_addc(b, 'X');
+	buf_adds(b, ones[n]);
+}
+
+static long
+roman_digit(uint32_t c)
+{
+	return c == 'i' ? 1 : c == 'v' ? 5 : c == 'x' ? 10 : c == 'l' ? 50 : 0;
+}
+
+/* The value of a Roman numeral of folded (lower-case) letters [a, b),
+ * 1 to 89; 0 if it is not one written the usual way (iv, not iiii). */
+static long
+roman_value(const struct scan *sc, size_t a, size_t b)
+{
+	struct buf w;
+	long v = 0, d, next;
+	size_t i;
+	bool usual;
+
+	for (i = a; i < b; i++) {
+		d = roman_digit(sc->f[i]);
+		next = i + 1 < b ? roman_digit(sc->f[i + 1]) : 0;
+		v += d < next ? -d : d;
+	}
+	if (v < 1 || v > 89)
+		return 0;
+	buf_init(&w);
+	roman_write(&w, v);
+	usual = w.len == b - a;
+	for (i = 0; usual && i < w.len; i++)
+		usual = (uint32_t)(w.data[i] | 0x20) == sc->f[a + i];
+	buf_free(&w);
+	return usual ? v : 0;
+}
+
+/*
+ * The symbol of an Assembly resolution of the old or special-session
+ * kind (pat_pair's groups 3 to 9 in it): A/RES/2200(XXI), A/RES/3201(S-VI),
+ * A/RES/S-26/2.  NULL (caller frees the rest) when the numbers cannot be
+ * one.
+ */
+static char *
+ga_other(const struct scan *sc, const struct text_match *it)
+{
+	struct buf t;
+	long num, ses;
+	bool special;
+
+	if (has(&it[8])) {
+		ses = fnum(sc, it[8].start, it[8].end);
+		num = fnum(sc, it[9].start, it[9].end);
+		if (ses < 1 || ses > GA_SPECIAL_MAX || num < 1)
+			return NULL;
+		return xasprintf("A/RES/S-%ld/%ld", ses, num);
+	}
+	num = fnum(sc, it[3].start, it[3].end);
+	special = has(&it[4]) || has(&it[6]);
+	ses = has(&it[5]) ? fnum(sc, it[5].start, it[5].end) :
+	    roman_value(sc, it[7].start, it[7].end);
+	if (num < 1 || num > GA_OLD_NUMBER_MAX || ses < 1 ||
+	    ses >= (special ? GA_SPECIAL_MAX : GA_SESSION_MIN))
+		return NULL;
+	buf_init(&t);
+	buf_addf(&t, "A/RES/%ld(%s", num, special ? "S-" : "");
+	roman_write(&t, ses);
+	buf_addc(&t, ')');
+	return t.data;
+}
+
 /* The next match of regex k at or after *from, ending by to; moves *from
  * past it. */
 static bool
@@ -446,7 +556,7 @@ next_match(struct scan *sc, int k, size_t *from, size_t to,
 static void
 scan_resolutions(struct scan *sc, int k, int ki, bool sc_res, bool arabic)
 {
-	struct text_match m[3], it[3];
+	struct text_match m[3], it[10];
 	size_t from = 0, ifrom, start;
 	long a, b, s, n;
 	bool first;
@@ -463,9 +573,13 @@ scan_resolutions(struct scan *sc, int k, int ki, bool sc_res, bool arabic)
 			b = fnum(sc, it[2].start, it[2].end);
 			if (sc_res)
 				t = xasprintf("S/RES/%ld (%ld)", a, b);
+			else if (!has(&it[1]))
+				t = ga_other(sc, it);
 			else if (ga_resolution(a, b, arabic, &s, &n))
 				t = xasprintf("A/RES/%ld/%ld", s, n);
 			else
+				t = NULL;
+			if (t == NULL)
 				continue;
 			ref_add(sc, sc_res ? REF_RES_SC : REF_RES_GA,
 			    orig_start(sc, start), orig_end(sc, it[0].end), t,

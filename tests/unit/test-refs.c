@@ -342,7 +342,8 @@ test_seed001(void)
 	/*
 	 * In the text: قرارها 195/73, قرارها 293/64 (preamble); footnotes
 	 * (10) القرار 7/76, (13) القرار 1/70, (14) القرار 1/79, (15) القرار
-	 * 266/76, (19) القرار 181/76, (35) القرار 293/64.  Footnote (9)'s
+	 * 266/76, (19) القرار 181/76, (35) القرار 293/64, (38) القرار 2200
+	 * ألف (د-21), of the 21st session (1966).  Footnote (9)'s
 	 * "القرار 1/10" is resolution 10/1 of the Conference of the Parties
 	 * (CTOC/COP/2020/10), not of the Assembly.
 	 */
@@ -354,7 +355,8 @@ test_seed001(void)
 		{ "القرار 1/79", "A/RES/79/1" },
 		{ "القرار 266/76", "A/RES/76/266" },
 		{ "القرار 181/76", "A/RES/76/181" },
-		{ "القرار 293/64", "A/RES/64/293" }
+		{ "القرار 293/64", "A/RES/64/293" },
+		{ "القرار 2200 ألف (د-21)", "A/RES/2200(XXI)" }
 	};
 	static const char *const sym[] = {
 		"CTOC/COP/2020/10", "E/2024/27", "A/79/161", "A/79/322",
@@ -692,6 +694,49 @@ test_resolutions(void)
 	doc_free(d);
 }
 
+/* The Assembly's resolutions before its 31st session, and those of its
+ * special sessions. */
+static void
+test_old_resolutions(void)
+{
+	static const char txt[] =
+	    "١ - انظر القرار 2200 ألف (د-21)، والقرارين 3201 (دإ-6) و217 "
+	    "ألف (د-3)، والقرار دإ-26/2 وقرارها دإ-٢١/٢ والقرار 3379 "
+	    "(د-٣٠). أما القرار 3600 (د-31) فلا.\n\n"
+	    "٢ - See resolution 2200 A (XXI), resolutions 3201 (S-VI) and "
+	    "217 A (III), resolution S-26/2 and resolution 1514 (XV); not "
+	    "resolution 3379 (XXXI) nor resolution 12 (IIII).\n";
+	static const struct want w[] = {
+		{ "1", REF_RES_GA, "القرار 2200 ألف (د-21)", "A/RES/2200(XXI)",
+		    NULL },
+		{ "1", REF_RES_GA, "والقرارين 3201 (دإ-6)", "A/RES/3201(S-VI)",
+		    NULL },
+		{ "1", REF_RES_GA, "217 ألف (د-3)", "A/RES/217(III)", NULL },
+		{ "1", REF_RES_GA, "والقرار دإ-26/2", "A/RES/S-26/2", NULL },
+		{ "1", REF_RES_GA, "وقرارها دإ-٢١/٢", "A/RES/S-21/2", NULL },
+		{ "1", REF_RES_GA, "والقرار 3379 (د-٣٠)", "A/RES/3379(XXX)",
+		    NULL },
+		{ "2", REF_RES_GA, "resolution 2200 A (XXI)", "A/RES/2200(XXI)",
+		    NULL },
+		{ "2", REF_RES_GA, "resolutions 3201 (S-VI)", "A/RES/3201(S-VI)",
+		    NULL },
+		{ "2", REF_RES_GA, "217 A (III)", "A/RES/217(III)", NULL },
+		{ "2", REF_RES_GA, "resolution S-26/2", "A/RES/S-26/2", NULL },
+		{ "2", REF_RES_GA, "resolution 1514 (XV)", "A/RES/1514(XV)",
+		    NULL },
+	};
+	struct doc *d = load_text("old resolutions", txt);
+	struct refs *r;
+
+	if (d == NULL)
+		return;
+	r = refs_find(d);
+	check_all("old res", d, r);
+	expect("old res", d, r, w, UTIL_NELEM(w));
+	refs_free(r);
+	doc_free(d);
+}
+
 static void
 test_symbols(void)
 {
@@ -999,6 +1044,7 @@ main(void)
 	test_variants();
 	test_sections();
 	test_resolutions();
+	test_old_resolutions();
 	test_symbols();
 	test_astral();
 	test_backlinks();
