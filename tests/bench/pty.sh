@@ -128,6 +128,7 @@ measure() {
 	rm -f "$HAMISH_DB" "$HAMISH_DB-wal" "$HAMISH_DB-shm"
 	"$B/pty" -s 80x24 -q "$QUIET" -k "$PAGES_N, " "$@" "$file" \
 	    >"$tmp/$name.pages"
+	rm -f "$HAMISH_DB" "$HAMISH_DB-wal" "$HAMISH_DB-shm"
 	shown_bytes "$@" "$file" >"$tmp/$name.shown"
 }
 
