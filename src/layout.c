@@ -340,6 +340,19 @@ para_kinds(struct lay_para *lp, bool shape)
 	lp->ntab = ntab;
 }
 
+/* Frees lp's per-code-point arrays. */
+static void
+para_arrays_free(struct lay_para *lp)
+{
+	free(lp->text);
+	free(lp->shaped);
+	free(lp->types);
+	free(lp->levels);
+	free(lp->ap);
+	free(lp->prop);
+	free(lp->kind);
+}
+
 /* Makes room in lp's arrays for n + 1 entries (their contents go). */
 static void
 para_room(struct lay_para *lp, size_t n)
@@ -349,13 +362,7 @@ para_room(struct lay_para *lp, size_t n)
 	if (lp->text != NULL && lp->cap >= n + 1)
 		return;
 	cap = lp->reuse ? n + 1 + n / 4 : n + 1;
-	free(lp->text);
-	free(lp->shaped);
-	free(lp->types);
-	free(lp->levels);
-	free(lp->ap);
-	free(lp->prop);
-	free(lp->kind);
+	para_arrays_free(lp);
 	lp->cap = cap;
 	lp->text = xreallocarray(NULL, cap, sizeof *lp->text);
 	lp->shaped = xreallocarray(NULL, cap, sizeof *lp->shaped);
@@ -455,13 +462,7 @@ lay_para_free(struct lay_para *lp)
 {
 	if (lp == NULL)
 		return;
-	free(lp->text);
-	free(lp->shaped);
-	free(lp->types);
-	free(lp->levels);
-	free(lp->ap);
-	free(lp->prop);
-	free(lp->kind);
+	para_arrays_free(lp);
 	free(lp->brk_store.flags);
 	free(lp->brk_store.wrap);
 	free(lp);

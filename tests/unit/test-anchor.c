@@ -26,6 +26,7 @@
 
 #include "anchor.h"
 #include "doc.h"
+#include "rnd.h"
 #include "tap.h"
 #include "corpus.h"
 #include "text.h"
@@ -436,18 +437,6 @@ check(struct anchor_doc *ad2, const struct anchor *a, unsigned allowed,
 }
 
 /* --- the approximate search against a plain dynamic programme --- */
-
-static uint64_t rng = 88172645463325252ULL;
-
-/* A pseudo-random number below n (xorshift: the same every run). */
-static uint32_t
-rnd(uint32_t n)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (uint32_t)(rng % n);
-}
 
 /* D[m][j] for j = 0..n, free start (search) or anchored start. */
 static void

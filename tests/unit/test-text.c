@@ -8,21 +8,11 @@
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 
+#include "rnd.h"
 #include "tap.h"
 #include "text.h"
 #include "util.h"
 
-/* A small deterministic generator (xorshift), so failures repeat. */
-static uint32_t rnd_state = 2463534242u;
-
-static uint32_t
-rnd(uint32_t n)
-{
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 17;
-	rnd_state ^= rnd_state << 5;
-	return rnd_state % n;
-}
 
 static uint32_t *
 dec(const char *s, size_t *n, size_t *nbad)
