@@ -49,6 +49,8 @@
 /* The current time as the store writes it: ISO 8601 UTC, milliseconds. */
 #define NOW	"strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
+#define STORE_STMT_CACHE	32
+
 struct store {
 	sqlite3		*db;
 	char		*path;
@@ -59,6 +61,11 @@ struct store {
 	struct timespec	 busy_since;
 	struct timespec	 wal_mtime;
 	off_t		 wal_size;
+	/* Statements kept prepared between calls (see prepv()). */
+	struct {
+		sqlite3_stmt	*st;
+		bool		 busy;	/* handed out, not yet stmt_done() */
+	} cache[STORE_STMT_CACHE];
 };
 
 /* --- schema -------------------------------------------------------- */
@@ -298,20 +305,85 @@ bind_args(sqlite3_stmt *st, const char *types, va_list ap)
 }
 
 /*
+ * Gives back a statement of prepv(): reset and kept if it is one of the
+ * cache's, else finalized.
+ */
+static void
+stmt_done(struct store *s, sqlite3_stmt *st)
+{
+	size_t i;
+
+	for (i = 0; i < STORE_STMT_CACHE; i++)
+		if (s->cache[i].st == st && st != NULL) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			s->cache[i].busy = false;
+			return;
+		}
+	sqlite3_finalize(st);
+}
+
+/* Finalizes the cached statements (before the connection closes). */
+static void
+stmt_cache_clear(struct store *s)
+{
+	size_t i;
+
+	for (i = 0; i < STORE_STMT_CACHE; i++) {
+		sqlite3_finalize(s->cache[i].st);
+		s->cache[i].st = NULL;
+		s->cache[i].busy = false;
+	}
+}
+
+/* Closes the connection, if any, and its cached statements. */
+static void
+conn_close(struct store *s)
+{
+	stmt_cache_clear(s);
+	sqlite3_close(s->db);
+	s->db = NULL;
+}
+
+/*
  * Prepares sql with the arguments of types bound (bind_args()).  Returns
- * the statement (caller finalizes) or NULL with *cause.
+ * the statement (give it back with stmt_done()) or NULL with *cause.
+ * Statements stay prepared in the cache, found by their text, so that a
+ * statement run once per row (store_anchors_put(), imports) is compiled
+ * once; one in use is never handed out twice.
  */
 static sqlite3_stmt *
 prepv(struct store *s, char **cause, const char *sql, const char *types,
     va_list ap)
 {
 	sqlite3_stmt *st = NULL;
+	size_t i, slot = STORE_STMT_CACHE;
 	int rc;
 
-	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-	if (rc == SQLITE_OK && (rc = bind_args(st, types, ap)) != SQLITE_OK)
-		sqlite3_finalize(st);
-	if (rc != SQLITE_OK) {
+	for (i = 0; i < STORE_STMT_CACHE && st == NULL; i++) {
+		if (s->cache[i].st == NULL) {
+			if (slot == STORE_STMT_CACHE)
+				slot = i;
+		} else if (!s->cache[i].busy &&
+		    strcmp(sqlite3_sql(s->cache[i].st), sql) == 0) {
+			st = s->cache[i].st;
+			s->cache[i].busy = true;
+		}
+	}
+	if (st == NULL) {
+		rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+		if (rc != SQLITE_OK) {
+			sqlite3_finalize(st);
+			fail(s, cause, rc);
+			return NULL;
+		}
+		if (slot < STORE_STMT_CACHE) {
+			s->cache[slot].st = st;
+			s->cache[slot].busy = true;
+		}
+	}
+	if ((rc = bind_args(st, types, ap)) != SQLITE_OK) {
+		stmt_done(s, st);
 		fail(s, cause, rc);
 		return NULL;
 	}
@@ -358,7 +430,7 @@ run(struct store *s, char **cause, const char *sql, const char *types, ...)
 		return false;
 	while ((rc = step(s, st, cause)) == SQLITE_ROW)
 		continue;
-	sqlite3_finalize(st);
+	stmt_done(s, st);
 	return rc == SQLITE_DONE;
 }
 
@@ -384,7 +456,7 @@ get_ints(struct store *s, char **cause, bool *found, int n, int64_t *out,
 		for (int i = 0; i < n; i++)
 			out[i] = sqlite3_column_int64(st, i);
 	*found = rc == SQLITE_ROW;
-	sqlite3_finalize(st);
+	stmt_done(s, st);
 	return rc != 0;
 }
 
@@ -699,8 +771,7 @@ conn_open(struct store *s, enum open_mode mode, char **cause)
 		else
 			set_cause(cause, xasprintf("%s: cannot open: %s",
 			    s->path, sqlite3_errstr(rc)));
-		sqlite3_close(s->db);
-		s->db = NULL;
+		conn_close(s);
 	}
 	return rc;
 }
@@ -887,8 +958,7 @@ open_ro(struct store *s, char **cause)
 		else
 			p = probe(s, &version, &err);
 		if (p != PROBE_OK && mode == OPEN_RO) {
-			sqlite3_close(s->db);
-			s->db = NULL;
+			conn_close(s);
 			free(err);
 			mode = OPEN_IMMUTABLE;
 			continue;
@@ -946,8 +1016,7 @@ store_open(const char *path, char **cause)
 	if (faccessat(AT_FDCWD, path, R_OK | W_OK, AT_EACCESS) == 0)
 		p = open_rw(s, cause);
 	if (p == PROBE_RETRY) {
-		sqlite3_close(s->db);
-		s->db = NULL;
+		conn_close(s);
 		p = open_ro(s, cause) ? PROBE_OK : PROBE_FAIL;
 	}
 	if (p != PROBE_OK) {
@@ -964,7 +1033,7 @@ store_close(struct store *s)
 {
 	if (s == NULL)
 		return;
-	sqlite3_close(s->db);
+	conn_close(s);
 	free(s->path);
 	free(s->wal);
 	free(s);
@@ -999,7 +1068,7 @@ store_check(struct store *s, char **cause)
 	if (st == NULL)
 		return false;
 	if ((rc = step(s, st, cause)) == 0) {
-		sqlite3_finalize(st);
+		stmt_done(s, st);
 		return false;
 	}
 	r = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : "";
@@ -1007,7 +1076,7 @@ store_check(struct store *s, char **cause)
 	if (!ok)
 		set_cause(cause, xasprintf("%s: integrity check failed: %s",
 		    s->path, r != NULL ? r : "?"));
-	sqlite3_finalize(st);
+	stmt_done(s, st);
 	return ok;
 }
 
@@ -1178,7 +1247,7 @@ store_doc_merge(struct store *s, int64_t from, int64_t into, char **cause)
 		ok = step(s, st, cause) == SQLITE_ROW;
 		if (ok)
 			family = col_dup(st, 0);
-		sqlite3_finalize(st);
+		stmt_done(s, st);
 	}
 	/* Into keeps its own title, family and position when it has them,
 	 * and takes the last path and version of whichever was seen last. */
@@ -1254,7 +1323,7 @@ store_docs_list(struct store *s, struct store_doc **out, size_t *n,
 		d->text_hash = col_dup(st, 6);
 		d->notes = col_size(st, 7);
 	}
-	sqlite3_finalize(st);
+	stmt_done(s, st);
 	if (rc == 0) {
 		store_docs_free(docs, len);
 		return false;
@@ -1323,7 +1392,7 @@ store_position_get(struct store *s, int64_t doc, struct store_place *out,
 		out->offset = col_size(st, 2);
 		*found = true;
 	}
-	sqlite3_finalize(st);
+	stmt_done(s, st);
 	return rc != 0;
 }
 
@@ -1409,7 +1478,7 @@ store_mark_get(struct store *s, int letter, int64_t doc,
 			*path = col_dup(st, 4);
 		*found = true;
 	}
-	sqlite3_finalize(st);
+	stmt_done(s, st);
 	return rc != 0;
 }
 
@@ -1500,7 +1569,7 @@ store_notes_load(struct store *s, int64_t doc, int64_t version,
 		note->deleted = sqlite3_column_int(st, 6) != 0;
 		note_anchor_read(st, note);
 	}
-	sqlite3_finalize(st);
+	stmt_done(s, st);
 	if (rc == 0) {
 		store_notes_free(notes, len);
 		return false;
@@ -1570,7 +1639,7 @@ new_uuid(struct store *s, char **out, char **cause)
 	ok = step(s, st, cause) == SQLITE_ROW;
 	if (ok)
 		*out = col_dup(st, 0);
-	sqlite3_finalize(st);
+	stmt_done(s, st);
 	return ok;
 }
 
@@ -1858,7 +1927,7 @@ import_item(struct store *s, const char *item, struct store_import_stats *n,
 	if ((st = prep(s, cause, item_sql, "t", item)) == NULL)
 		return false;
 	if (step(s, st, cause) != SQLITE_ROW) {
-		sqlite3_finalize(st);
+		stmt_done(s, st);
 		return false;
 	}
 	memset(&a, 0, sizeof a);
@@ -1876,7 +1945,7 @@ import_item(struct store *s, const char *item, struct store_import_stats *n,
 	    !parse_hex64(it_text(st, IT_DOC_HASH), &a.doc_hash) ||
 	    (it_text(st, IT_STYLE) == NULL && it_text(st, IT_NOTE) == NULL)) {
 		n->skipped++;
-		sqlite3_finalize(st);
+		stmt_done(s, st);
 		return true;
 	}
 	a.block = col_size(st, IT_BLOCK);
@@ -1931,7 +2000,7 @@ import_item(struct store *s, const char *item, struct store_import_stats *n,
 		    cause);
 		if (ok)
 			n->added++;
-		sqlite3_finalize(st);
+		stmt_done(s, st);
 		return ok;
 	}
 
@@ -1964,7 +2033,7 @@ import_item(struct store *s, const char *item, struct store_import_stats *n,
 	if (ok && ver != 0)
 		ok = anchor_write(s, ANCHOR_IGNORE, row[0], ver, &a, status,
 		    score, cause);
-	sqlite3_finalize(st);
+	stmt_done(s, st);
 	return ok;
 }
 
@@ -2009,7 +2078,7 @@ store_import_json(struct store *s, const char *json, size_t len,
 	}
 	if (ok && rc == 0)
 		ok = false;
-	sqlite3_finalize(st);
+	stmt_done(s, st);
 	if (!tx_end(s, ok, cause))
 		return false;
 	*stats = n;
@@ -2092,7 +2161,7 @@ store_library_list(struct store *s, const char *dir,
 		f->size = sqlite3_column_int64(st, 3);
 		f->mtime = sqlite3_column_int64(st, 4);
 	}
-	sqlite3_finalize(st);
+	stmt_done(s, st);
 	if (rc == 0) {
 		store_library_free(v, len);
 		return false;
