@@ -165,7 +165,6 @@ test_breaks(void)
 	    "astral code points map back to code point offsets");
 }
 
-
 /*
  * text_utf8_decode_buf() decodes UTF-8 itself; ICU is the reference:
  * u_strFromUTF8WithSub() for the code points and the count of U+FFFD,
