@@ -504,7 +504,29 @@ struct emit {
 	uint32_t		 pend_min; /* indices waiting for a cell */
 	uint32_t		 pend_max;
 	bool			 pend;
+	/* Marks seen before any cell of the line: their base is on the
+	 * line (line_first_base()) but another embedding level put them
+	 * first; they go on the next cell, as counted. */
+	uint32_t		 pmarks[LAY_MARKS_MAX];
+	int			 npm;
 };
+
+/*
+ * The first code point of the line that starts at s and ends by e that
+ * is not merged into a neighbour (the lam of a lam-alef ligature counts:
+ * its marks sit on the ligature), or e.  If it is a mark, its base is on
+ * the line before (the break came after a space: UAX #14 LB10 lets a
+ * line break between a space and its mark), so it is shown as an orphan,
+ * on a dotted circle that takes a cell, and the marks after it sit on
+ * that, as para_kinds() does at the start of a paragraph.
+ */
+static size_t
+line_first_base(const struct lay_para *lp, size_t s, size_t e)
+{
+	while (s < e && lp->kind[s] == K_MERGE && !is_lig_filler(lp, s))
+		s++;
+	return s;
+}
 
 /*
  * A new cell at the end of the line.  lay_para_wrap() made room for the
@@ -514,6 +536,7 @@ static inline __attribute__((always_inline)) struct lay_cell *
 cell_new(struct emit *m, uint32_t base, int width, size_t l)
 {
 	struct lay_cell *c;
+	int i;
 
 	assert(m->nc < m->cap);
 	c = &m->cell[m->nc++];
@@ -529,6 +552,11 @@ cell_new(struct emit *m, uint32_t base, int width, size_t l)
 		if (m->pend_max > c->lmax)
 			c->lmax = m->pend_max;
 		m->pend = false;
+	}
+	if (m->npm > 0) {	/* marks that came first (cell_mark()) */
+		for (i = 0; i < m->npm && c->nmarks < LAY_MARKS_MAX; i++)
+			c->marks[c->nmarks++] = m->pmarks[i];
+		m->npm = 0;
 	}
 	return c;
 }
@@ -561,10 +589,13 @@ cell_mark(struct emit *m, uint32_t mark, size_t l)
 {
 	struct lay_cell *c;
 
-	if (m->nc == m->first)	/* cannot happen: orphans handled */
-		c = cell_new(m, 0x25CC, 1, l);
-	else
-		c = &m->cell[m->nc - 1];
+	if (m->nc == m->first) {	/* on the next cell */
+		if (m->npm < LAY_MARKS_MAX)
+			m->pmarks[m->npm++] = mark;
+		cell_merge(m, l);
+		return;
+	}
+	c = &m->cell[m->nc - 1];
 	if (c->nmarks < LAY_MARKS_MAX)
 		c->marks[c->nmarks++] = mark;
 	cell_merge(m, l);
@@ -587,7 +618,7 @@ line_emit(struct wrap *w, size_t s, size_t e)
 	struct lay_line *ln;
 	struct lay_cell *c;
 	struct emit m;
-	size_t trim = e, v, l;
+	size_t trim = e, v, l, base = line_first_base(lp, s, e);
 	uint32_t ch;
 	int k, pad;
 
@@ -605,6 +636,7 @@ line_emit(struct wrap *w, size_t s, size_t e)
 	m.x = 0;
 	m.pend = false;
 	m.pend_min = m.pend_max = 0;
+	m.npm = 0;
 	for (v = s; v < e; v++) {
 		l = (size_t)map[v];
 		if (l >= trim)
@@ -615,7 +647,13 @@ line_emit(struct wrap *w, size_t s, size_t e)
 			cell_new(&m, ch, 1, l);
 			break;
 		case K_MARK:
-			cell_mark(&m, ch, l);
+			if (l != base) {
+				cell_mark(&m, ch, l);
+				break;
+			}
+			c = cell_new(&m, 0x25CC, 1, l);	/* no base here */
+			if (c->nmarks < LAY_MARKS_MAX)
+				c->marks[c->nmarks++] = ch;
 			break;
 		case K_MERGE:
 			cell_merge(&m, l);
@@ -625,7 +663,8 @@ line_emit(struct wrap *w, size_t s, size_t e)
 			break;
 		case K_ORPHAN:
 			c = cell_new(&m, 0x25CC, 1, l);
-			c->marks[c->nmarks++] = ch;
+			if (c->nmarks < LAY_MARKS_MAX)
+				c->marks[c->nmarks++] = ch;
 			break;
 		case K_VISIBLE:
 			cell_new(&m, text_cp_visible(ch), 1, l);
@@ -636,6 +675,8 @@ line_emit(struct wrap *w, size_t s, size_t e)
 			break;
 		}
 	}
+	if (m.npm > 0)	/* no cell came: cannot happen, see above */
+		cell_new(&m, 0x25CC, 1, m.pend ? m.pend_min : s);
 	o->ncell = m.nc;
 	if (o->nline == o->cap_line) {
 		o->cap_line = o->cap_line < 8 ? 8 : o->cap_line * 2;
@@ -787,7 +828,14 @@ lay_para_wrap(const struct lay_para *lp, int width, struct lay_lines *out)
 
 	s = 0;
 	do {
-		col = fit = 0;
+		/*
+		 * A mark first on the line is an orphan here and takes a cell
+		 * (line_first_base()); only merged code points, of no cell,
+		 * come before it, so the line may as well start with it.
+		 */
+		t = line_first_base(lp, s, n);
+		col = t < n && kind[t] == K_MARK;
+		fit = 0;
 		best = s;
 		hard = over = false;
 		for (i = s; i < n; ) {

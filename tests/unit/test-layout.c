@@ -330,6 +330,62 @@ test_renew(void)
 	lay_lines_free(&c);
 }
 
+/*
+ * Marks whose base is not the line's first cell: after a space a line
+ * may break before a mark (UAX #14 LB10), and an embedding can put a
+ * mark before its base.  No line may then be wider than the width (the
+ * line filler and the cells must agree), and a mark with no base on
+ * its line sits on a dotted circle.  Found by tests/fuzz/fuzz-render.c.
+ */
+static void
+test_marks_at_line_start(void)
+{
+	static const char *const texts[] = {
+		"Lana \xd9\x8f\xd9\x84 \xd8\xb3\xd9\x84 \xd8\xa7\xd9\x84",
+		"\xd9\x83\xd9\x84 \xd9\x8e\xd9\x91\xd9\x93\xd9\x85 "
+		    "\xd9\x83\xd9\x84",
+		"\xef\xbf\xbd\xef\xbf\xbd\xe2\x80\xaa\xd9\x8c\x1b"
+		    "\xef\xbf\xbd\xef\xbf\xbd",
+		"ab \xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81" "cd ef",
+	};
+	struct lay_lines ll = { 0 };
+	struct lay_para *lp;
+	const struct lay_cell *c;
+	uint32_t *u;
+	size_t i, k, n, bad = 0, circles = 0;
+	int w;
+
+	for (i = 0; i < UTIL_NELEM(texts); i++) {
+		u = text_utf8_decode(texts[i], strlen(texts[i]), TEXT_NFC, &n,
+		    NULL);
+		lp = lay_para_new(u, n, LAY_DIR_AUTO_RTL, 0);
+		for (w = 2; w <= 12; w++) {
+			lay_para_wrap(lp, w, &ll);
+			for (k = 0; k < ll.nline; k++) {
+				if (ll.line[k].width > w) {
+					if (bad++ == 0)
+						printf("#   text %zu, width %d, "
+						    "line %zu: %d cells\n", i,
+						    w, k, ll.line[k].width);
+				}
+				c = &ll.cell[ll.line[k].cell];
+				if (ll.line[k].start > 0 && ll.line[k].ncell >
+				    0 && text_cp_class(u[ll.line[k].start]) ==
+				    TEXT_CLS_MARK)
+					circles += c->base == 0x25CC ||
+					    c[ll.line[k].ncell - 1].base ==
+					    0x25CC;
+			}
+		}
+		lay_para_free(lp);
+		free(u);
+	}
+	ok(bad == 0, "marks at a line's start: no line wider than the width");
+	ok(circles > 0, "a mark with no base on its line is on a dotted "
+	    "circle (%zu lines)", circles);
+	lay_lines_free(&ll);
+}
+
 int
 main(void)
 {
@@ -340,6 +396,7 @@ main(void)
 	test_breaking();
 	test_map();
 	test_renew();
+	test_marks_at_line_start();
 	text_cleanup();
 	return tap_done();
 }
