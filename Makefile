@@ -3,7 +3,8 @@
 # make          build ./hamish (installs missing Debian packages first)
 # make run      build and open the draft resolution of the test corpus
 # make check    every test; make check-asan: the same under ASan+UBSan;
-#               make check-tsan: render --jobs under ThreadSanitizer
+#               make check-tsan: render --jobs under ThreadSanitizer;
+#               make fuzz: libFuzzer on the render pipeline (clang)
 # make bench    benchmarks against peers (fribidi, ...), see BENCHMARKS.md
 
 PREFIX	?= /usr/local
@@ -37,7 +38,7 @@ UNIT_SRC = $(wildcard tests/unit/test-*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/%)
 HAMISH	 = $(B)/hamish
 
-.PHONY: all deps run check check-asan check-tsan check-deps check-man bench \
+.PHONY: all deps run check check-asan check-tsan fuzz check-deps check-man bench \
 	install uninstall clean build-only
 
 all: deps
@@ -83,6 +84,22 @@ check: deps
 check-asan: deps
 	@$(MAKE) --no-print-directory check SAN=address,undefined OPT="-O1 -g"
 
+# libFuzzer (clang): tests/fuzz/fuzz-*.c for FUZZ_TIME seconds each.
+FUZZ_TIME ?= 60
+fuzz: deps
+	@command -v clang >/dev/null || { echo "hamish: make fuzz needs" \
+	    "clang: apt-get install clang" >&2; exit 1; }
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang OPT="-O1 -g" \
+	    SAN=address,undefined,fuzzer-no-link \
+	    $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz-*.c))
+	@for f in build-fuzz/fuzz-*; do mkdir -p build-fuzz/corpus-$${f##*/}; \
+	    $$f -max_total_time=$(FUZZ_TIME) -max_len=4096 \
+	    build-fuzz/corpus-$${f##*/} tests/corpus || exit 1; done
+
+$(B)/fuzz-%: tests/fuzz/fuzz-%.c $(LIB_OBJ) | $(B)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB_OBJ) -fsanitize=fuzzer \
+	    $(ALL_LDFLAGS) $(PKG_LIBS)
+
 # The threads of render --plain --jobs under ThreadSanitizer.
 check-tsan: deps
 	@$(MAKE) --no-print-directory build-only B=build-tsan SAN=thread \
@@ -119,4 +136,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-san build-tsan hamish
+	rm -rf build build-san build-tsan build-fuzz hamish
