@@ -491,6 +491,37 @@ col_size(sqlite3_stmt *st, int i)
 	return v < 0 ? 0 : (size_t)v;
 }
 
+/*
+ * Steps st to its end, each row read by read(st, row) into a new zeroed
+ * element of size elem at the end of *v (an array the caller frees,
+ * *len elements; NULL and 0 to start), and gives st back.  False with
+ * *cause on a failure; what was read stays in *v for the caller to free.
+ */
+static bool
+rows_read(struct store *s, sqlite3_stmt *st, size_t elem,
+    void (*read)(sqlite3_stmt *, void *), void **v, size_t *len,
+    char **cause)
+{
+	char *p = NULL, *row;
+	size_t cap = 0;
+	int rc;
+
+	*len = 0;
+	while ((rc = step(s, st, cause)) == SQLITE_ROW) {
+		if (*len == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			p = xreallocarray(p, cap, elem);
+		}
+		row = p + *len * elem;
+		memset(row, 0, elem);
+		read(st, row);
+		(*len)++;
+	}
+	stmt_done(s, st);
+	*v = p;
+	return rc != 0;
+}
+
 /* Starts a write transaction: fails at once on a read-only store. */
 static bool
 tx_begin(struct store *s, char **cause)
@@ -1287,15 +1318,30 @@ store_doc_merge(struct store *s, int64_t from, int64_t into, char **cause)
 	return tx_end(s, ok, cause);
 }
 
+/* One row of store_docs_list()'s query. */
+static void
+doc_row_read(sqlite3_stmt *st, void *row)
+{
+	struct store_doc *d = row;
+
+	d->id = sqlite3_column_int64(st, 0);
+	d->family = col_dup(st, 1);
+	d->title = col_dup(st, 2);
+	d->symbol = col_dup(st, 3);
+	d->path = col_dup(st, 4);
+	d->version = sqlite3_column_int64(st, 5);
+	d->text_hash = col_dup(st, 6);
+	d->notes = col_size(st, 7);
+}
+
 /* *out is the caller's, freed with store_docs_free(). */
 bool
 store_docs_list(struct store *s, struct store_doc **out, size_t *n,
     char **cause)
 {
-	struct store_doc *docs = NULL;
-	size_t len = 0, cap = 0;
 	sqlite3_stmt *st;
-	int rc;
+	void *v;
+	size_t len;
 
 	assert(s != NULL && out != NULL && n != NULL && cause != NULL);
 	*cause = NULL;
@@ -1306,29 +1352,11 @@ store_docs_list(struct store *s, struct store_doc **out, size_t *n,
 	    "v.id = d.last_version ORDER BY d.id", "");
 	if (st == NULL)
 		return false;
-	while ((rc = step(s, st, cause)) == SQLITE_ROW) {
-		struct store_doc *d;
-
-		if (len == cap) {
-			cap = cap == 0 ? 8 : cap * 2;
-			docs = xreallocarray(docs, cap, sizeof *docs);
-		}
-		d = &docs[len++];
-		d->id = sqlite3_column_int64(st, 0);
-		d->family = col_dup(st, 1);
-		d->title = col_dup(st, 2);
-		d->symbol = col_dup(st, 3);
-		d->path = col_dup(st, 4);
-		d->version = sqlite3_column_int64(st, 5);
-		d->text_hash = col_dup(st, 6);
-		d->notes = col_size(st, 7);
-	}
-	stmt_done(s, st);
-	if (rc == 0) {
-		store_docs_free(docs, len);
+	if (!rows_read(s, st, sizeof **out, doc_row_read, &v, &len, cause)) {
+		store_docs_free(v, len);
 		return false;
 	}
-	*out = docs;
+	*out = v;
 	*n = len;
 	return true;
 }
@@ -1536,45 +1564,41 @@ static const char notes_sql[] =
 	"annotation_id = a.id)) WHERE a.document_id = ?1 AND (?3 OR NOT "
 	"a.deleted) ORDER BY a.created, a.id";
 
+/* One row of notes_sql. */
+static void
+note_row_read(sqlite3_stmt *st, void *row)
+{
+	struct store_note *note = row;
+
+	note->id = sqlite3_column_int64(st, 0);
+	note->uuid = col_dup(st, 1);
+	note->style = col_dup(st, 2);
+	note->text = col_dup(st, 3);
+	note->created = col_dup(st, 4);
+	note->modified = col_dup(st, 5);
+	note->deleted = sqlite3_column_int(st, 6) != 0;
+	note_anchor_read(st, note);
+}
+
 /* *out is the caller's, freed with store_notes_free(). */
 bool
 store_notes_load(struct store *s, int64_t doc, int64_t version,
     bool with_deleted, struct store_note **out, size_t *n, char **cause)
 {
-	struct store_note *notes = NULL;
-	size_t len = 0, cap = 0;
 	sqlite3_stmt *st;
-	int rc;
+	void *v;
+	size_t len;
 
 	assert(s != NULL && out != NULL && n != NULL && cause != NULL);
 	*cause = NULL;
 	st = prep(s, cause, notes_sql, "iib", doc, version, with_deleted);
 	if (st == NULL)
 		return false;
-	while ((rc = step(s, st, cause)) == SQLITE_ROW) {
-		struct store_note *note;
-
-		if (len == cap) {
-			cap = cap == 0 ? 16 : cap * 2;
-			notes = xreallocarray(notes, cap, sizeof *notes);
-		}
-		note = &notes[len++];
-		memset(note, 0, sizeof *note);
-		note->id = sqlite3_column_int64(st, 0);
-		note->uuid = col_dup(st, 1);
-		note->style = col_dup(st, 2);
-		note->text = col_dup(st, 3);
-		note->created = col_dup(st, 4);
-		note->modified = col_dup(st, 5);
-		note->deleted = sqlite3_column_int(st, 6) != 0;
-		note_anchor_read(st, note);
-	}
-	stmt_done(s, st);
-	if (rc == 0) {
-		store_notes_free(notes, len);
+	if (!rows_read(s, st, sizeof **out, note_row_read, &v, &len, cause)) {
+		store_notes_free(v, len);
 		return false;
 	}
-	*out = notes;
+	*out = v;
 	*n = len;
 	return true;
 }
@@ -2123,16 +2147,28 @@ in_dir(const char *dir, const char *path)
 }
 #endif
 
+/* One row of store_library_list()'s query. */
+static void
+lib_row_read(sqlite3_stmt *st, void *row)
+{
+	struct store_lib_file *f = row;
+
+	f->path = col_dup(st, 0);
+	f->symbol = col_dup(st, 1);
+	f->title = col_dup(st, 2);
+	f->size = sqlite3_column_int64(st, 3);
+	f->mtime = sqlite3_column_int64(st, 4);
+}
+
 /* dir borrowed; *files is the caller's (store_library_free()). */
 bool
 store_library_list(struct store *s, const char *dir,
     struct store_lib_file **files, size_t *n, char **cause)
 {
-	struct store_lib_file *v = NULL;
-	size_t len = 0, cap = 0;
 	sqlite3_stmt *st;
 	char *lo, *hi;
-	int rc;
+	void *v;
+	size_t len;
 
 	assert(s != NULL && dir != NULL && files != NULL && n != NULL &&
 	    cause != NULL);
@@ -2147,22 +2183,8 @@ store_library_list(struct store *s, const char *dir,
 	free(hi);
 	if (st == NULL)
 		return false;
-	while ((rc = step(s, st, cause)) == SQLITE_ROW) {
-		struct store_lib_file *f;
-
-		if (len == cap) {
-			cap = cap == 0 ? 16 : cap * 2;
-			v = xreallocarray(v, cap, sizeof *v);
-		}
-		f = &v[len++];
-		f->path = col_dup(st, 0);
-		f->symbol = col_dup(st, 1);
-		f->title = col_dup(st, 2);
-		f->size = sqlite3_column_int64(st, 3);
-		f->mtime = sqlite3_column_int64(st, 4);
-	}
-	stmt_done(s, st);
-	if (rc == 0) {
+	if (!rows_read(s, st, sizeof **files, lib_row_read, &v, &len,
+	    cause)) {
 		store_library_free(v, len);
 		return false;
 	}
