@@ -42,7 +42,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -383,29 +382,6 @@ read_digits(const char *s, size_t n, size_t *i, long *v)
 	*i = k;
 	*v = x;
 	return true;
-}
-
-/*
- * Maps the pages of [p, p + n) now, in one system call, instead of one
- * page fault at a time as they are first written (see the same function
- * in doc-model.c, which does it for the document's arena).  A hint only.
- */
-static void
-prefault(void *p, size_t n)
-{
-#ifdef MADV_POPULATE_WRITE
-	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE), a, e;
-
-	if (n < 64 * 1024 || pg == 0 || (pg & (pg - 1)) != 0)
-		return;
-	a = ((uintptr_t)p + pg - 1) & ~(pg - 1);
-	e = ((uintptr_t)p + n) & ~(pg - 1);
-	if (e > a)
-		(void)madvise((void *)a, e - a, MADV_POPULATE_WRITE);
-#else
-	(void)p;
-	(void)n;
-#endif
 }
 
 /* --- lines ------------------------------------------------------------ */
@@ -2378,8 +2354,8 @@ import(const char *bytes, size_t len, size_t valid,
 	im.body.cap = im.body.cseg = im.nlines + 16;
 	im.body.v = xreallocarray(NULL, im.body.cap, sizeof *im.body.v);
 	im.body.seg = xreallocarray(NULL, im.body.cseg, sizeof *im.body.seg);
-	prefault(im.body.v, im.body.cap * sizeof *im.body.v);
-	prefault(im.body.seg, im.body.cseg * sizeof *im.body.seg);
+	util_prefault(im.body.v, im.body.cap * sizeof *im.body.v);
+	util_prefault(im.body.seg, im.body.cseg * sizeof *im.body.seg);
 	if (im.pdf)
 		assemble_pdf(&im);
 	else
@@ -2448,7 +2424,7 @@ file_read(const char *path, char **out, size_t *len, size_t *valid,
 	}
 	cap = (size_t)st.st_size + 1;
 	p = xmalloc(cap);
-	prefault(p, cap);
+	util_prefault(p, cap);
 	for (;;) {
 		if (n == cap - 1) {		/* the file grew */
 			cap *= 2;

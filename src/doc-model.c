@@ -14,8 +14,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "doc.h"
 #include "util.h"
@@ -128,42 +126,16 @@ doc_free(struct doc *d)
 	free(d);
 }
 
-/*
- * Maps the pages of [p, p + n) now, in one system call, instead of one
- * page fault at a time as they are first written.  The arena of an 8 MB
- * document is 2,000 pages; faulting them in one by one was a fifth of
- * the import (much more under a hypervisor, where each fault is a trap).
- * Only a hint: the contents do not change, and a kernel without
- * MADV_POPULATE_WRITE (Linux < 5.14) or another system just faults later.
- */
-static void
-prefault(void *p, size_t n)
-{
-#ifdef MADV_POPULATE_WRITE
-	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE), a, e;
-
-	if (n < 64 * 1024 || pg == 0 || (pg & (pg - 1)) != 0)
-		return;		/* small: not worth a system call */
-	a = ((uintptr_t)p + pg - 1) & ~(pg - 1);
-	e = ((uintptr_t)p + n) & ~(pg - 1);
-	if (e > a)
-		(void)madvise((void *)a, e - a, MADV_POPULATE_WRITE);
-#else
-	(void)p;
-	(void)n;
-#endif
-}
-
 void
 doc_reserve(struct doc *d, size_t bytes, size_t blocks)
 {
 	buf_grow(&d->arena, bytes);
 	/* What was asked for: the buffer's capacity may be twice that. */
-	prefault(d->arena.data + d->arena.len, bytes);
+	util_prefault(d->arena.data + d->arena.len, bytes);
 	if (blocks > d->cb) {
 		d->cb = blocks;
 		d->b = xreallocarray(d->b, d->cb, sizeof *d->b);
-		prefault(d->b + d->nb, (d->cb - d->nb) * sizeof *d->b);
+		util_prefault(d->b + d->nb, (d->cb - d->nb) * sizeof *d->b);
 	}
 }
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -359,4 +360,22 @@ buf_add_json(struct buf *b, const char *s)
 		}
 	}
 	buf_addc(b, '"');
+}
+
+void
+util_prefault(void *p, size_t n)
+{
+#ifdef MADV_POPULATE_WRITE
+	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE), a, e;
+
+	if (n < 64 * 1024 || pg == 0 || (pg & (pg - 1)) != 0)
+		return;		/* small: not worth a system call */
+	a = ((uintptr_t)p + pg - 1) & ~(pg - 1);
+	e = ((uintptr_t)p + n) & ~(pg - 1);
+	if (e > a)
+		(void)madvise((void *)a, e - a, MADV_POPULATE_WRITE);
+#else
+	(void)p;
+	(void)n;
+#endif
 }
