@@ -54,4 +54,22 @@ block_cps(const struct doc *d, size_t b, size_t *n)
 	return text_utf8_decode(t, len, 0, n, NULL);
 }
 
+/* Code points [s, e) of block b as UTF-8 (caller frees); "" if the
+ * range is not within the block. */
+__attribute__((unused)) static char *
+block_slice(const struct doc *d, size_t b, size_t s, size_t e)
+{
+	struct buf out;
+	uint32_t *cp;
+	size_t n;
+
+	buf_init(&out);
+	cp = block_cps(d, b, &n);
+	if (s <= e && e <= n)
+		text_utf8_encode(&out, cp + s, e - s);
+	buf_addc(&out, '\0');
+	free(cp);
+	return buf_steal(&out);
+}
+
 #endif

@@ -101,23 +101,6 @@ import(const char *raw, size_t len, const char *what)
 	return d;
 }
 
-/* Code points [s, e) of block b as UTF-8 (caller frees). */
-static char *
-slice(const struct doc *d, size_t b, size_t s, size_t e)
-{
-	struct buf out;
-	uint32_t *cp;
-	size_t n;
-
-	buf_init(&out);
-	cp = block_cps(d, b, &n);
-	if (s <= e && e <= n)
-		text_utf8_encode(&out, cp + s, e - s);
-	buf_addc(&out, '\0');
-	free(cp);
-	return buf_steal(&out);
-}
-
 /* The first m bytes of needle in n bytes of hay, or NULL. */
 static const char *
 find_bytes(const char *hay, size_t n, const char *needle, size_t m)
@@ -300,7 +283,7 @@ pick(const struct doc *d, const char *raw, size_t rawlen, size_t b,
 			continue;
 		if (ws[w] < ave && avs < we[w + nw - 1])
 			continue;
-		t = slice(d, b, ws[w], we[w + nw - 1]);
+		t = block_slice(d, b, ws[w], we[w + nw - 1]);
 		if (count_in(raw, rawlen, t) == 1 && count_doc(d, t) == 1) {
 			out->block = b;
 			out->start = ws[w];
@@ -421,7 +404,7 @@ check(struct anchor_doc *ad2, const struct anchor *a, unsigned allowed,
 		return m;
 	ok(m.start < m.end || (a->whole && m.start == m.end),
 	    "%s: a non-empty place", what);
-	got = slice(d2, m.block, m.start, m.end);
+	got = block_slice(d2, m.block, m.start, m.end);
 	if (want != NULL) {
 		if (!ok(ref_find(d2, want, &rb, &rs), "%s: reference found",
 		    what))
@@ -641,7 +624,7 @@ test_handmade(void)
 	a.start = 5;
 	a.end = 2;
 	anchor_resolve(ad, &a, &m);
-	t = slice(d, m.block, m.start, m.end);
+	t = block_slice(d, m.block, m.start, m.end);
 	ok(m.status == ANCHOR_MOVED && m.block == b && m.start == 20 &&
 	    m.end == 80, "hand-made: a quote alone is found (%s)",
 	    status_str(m.status));
@@ -916,15 +899,15 @@ test_seed(const struct seed *sd)
 	m = check(ad2, &qa, FOUND, q.text, -1, what);
 	ok(m.block == (size_t)bq + 1, "%s: the block after", what);
 	m = check(ad2, &wa, ST(ANCHOR_MOVED), NULL, -1, what);
-	s = slice(d, (size_t)bw, 0, wa.end);
-	t = slice(d2, m.block, m.start, m.end);
+	s = block_slice(d, (size_t)bw, 0, wa.end);
+	t = block_slice(d2, m.block, m.start, m.end);
 	is_str(t, s, "%s: the whole paragraph", what);
 	free(s);
 	free(t);
 	check(ad2, &fa, FOUND, f.text, -1, what);
 	m = check(ad2, &fw, FOUND, NULL, -1, what);
-	s = slice(d, (size_t)bf, 0, fw.end);
-	t = slice(d2, m.block, m.start, m.end);
+	s = block_slice(d, (size_t)bf, 0, fw.end);
+	t = block_slice(d2, m.block, m.start, m.end);
 	is_str(t, s, "%s: the whole footnote", what);
 	free(s);
 	free(t);
@@ -1042,10 +1025,10 @@ test_seed(const struct seed *sd)
 			anchor_resolve(ad2, &qa, &m);
 			ok((FOUND & ST(m.status)) != 0, "%s: status %s", what,
 			    status_str(m.status));
-			t = slice(d2, m.block, m.start, m.end);
+			t = block_slice(d2, m.block, m.start, m.end);
 			is_str(t, q.text, "%s: the words", what);
 			free(t);
-			t = slice(d2, m.block, m.start >= ANCHOR_CONTEXT ?
+			t = block_slice(d2, m.block, m.start >= ANCHOR_CONTEXT ?
 			    m.start - ANCHOR_CONTEXT : 0, m.start);
 			is_str(t, qa.prefix, "%s: the one with its context",
 			    what);
@@ -1065,7 +1048,7 @@ test_seed(const struct seed *sd)
 			anchor_resolve(ad2, &qa, &m);
 			is_str(status_str(m.status), "needs-review",
 			    "%s: status", what);
-			t = slice(d2, m.block, m.start, m.end);
+			t = block_slice(d2, m.block, m.start, m.end);
 			is_str(t, q.text, "%s: one of the two", what);
 			free(t);
 			anchor_doc_free(ad2);
@@ -1292,8 +1275,8 @@ test_short(void)
 	we = xreallocarray(NULL, n + 1, sizeof *we);
 	nw = words_of(cp, n, ws, we);
 	for (w = 1; !done && w + 3 < nw; w++) {
-		two = slice(d, b, ws[w], we[w + 1]);
-		three = slice(d, b, ws[w], we[w + 2]);
+		two = block_slice(d, b, ws[w], we[w + 1]);
+		three = block_slice(d, b, ws[w], we[w + 2]);
 		if (count_doc(d, two) >= 3 && count_in(raw, len, three) == 1 &&
 		    ws[w] > MARGIN_CP) {
 			done = true;
@@ -1485,7 +1468,7 @@ test_many(void)
 		anchor_resolve(ad2, &a[i], &m);
 		count[m.status]++;
 		if (m.status == ANCHOR_EXACT || m.status == ANCHOR_MOVED) {
-			t = slice(d2, m.block, m.start, m.end);
+			t = block_slice(d2, m.block, m.start, m.end);
 			wrong += !folded_eq(t, a[i].exact);
 			free(t);
 		}
@@ -1496,7 +1479,7 @@ test_many(void)
 			    "الدول الأطراف", "الدول الأعضاء", &len2);
 			t2 = subst_all(r2, len2, "النساء والفتيات",
 			    "النساء والبنات", &len2);
-			t = slice(d2, m.block, m.start, m.end);
+			t = block_slice(d2, m.block, m.start, m.end);
 			if (strcmp(t, t2) == 0)
 				fuzzy_same++;
 			else if (getenv("V") != NULL)
@@ -1507,7 +1490,7 @@ test_many(void)
 			free(t);
 		}
 		if (m.status == ANCHOR_REVIEW && getenv("V") != NULL) {
-			t = slice(d2, m.block, m.start, m.end);
+			t = block_slice(d2, m.block, m.start, m.end);
 			printf("# review %.3f block %zu (was %zu): '%s' for "
 			    "'%s'\n", m.score, m.block, a[i].block, t,
 			    a[i].exact);
@@ -1517,7 +1500,7 @@ test_many(void)
 			continue;
 		if (a[i].block == del) {
 			lost_found++;
-			t = slice(d2, m.block, m.start, m.end);
+			t = block_slice(d2, m.block, m.start, m.end);
 			printf("# deleted, found %s %zu: '%s' for '%s'\n",
 			    status_str(m.status), m.block, t, a[i].exact);
 			free(t);

@@ -42,27 +42,6 @@ load_text(const char *what, const char *s)
 	return d;
 }
 
-/* The UTF-8 text of code points [start, end) of block b (caller frees),
- * or NULL if the span is outside the block. */
-static char *
-span_text(const struct doc *d, size_t b, size_t start, size_t end)
-{
-	struct buf out;
-	uint32_t *cps;
-	size_t len, n;
-	const char *t = doc_block_text(d, b, &len);
-
-	cps = text_utf8_decode(t, len, 0, &n, NULL);
-	if (start >= end || end > n) {
-		free(cps);
-		return NULL;
-	}
-	buf_init(&out);
-	text_utf8_encode(&out, cps + start, end - start);
-	free(cps);
-	return buf_steal(&out);
-}
-
 /* The invariants every set of references holds. */
 static void
 check_all(const char *what, const struct doc *d, const struct refs *r)
@@ -76,11 +55,12 @@ check_all(const char *what, const struct doc *d, const struct refs *r)
 	out = xreallocarray(NULL, n + 1, sizeof *out);
 	for (i = 0; i < n; i++) {
 		x = refs_get(r, i);
-		t = span_text(d, x->block, x->start, x->end);
-		if (t == NULL || x->text == NULL || strcmp(t, x->text) != 0) {
+		t = block_slice(d, x->block, x->start, x->end);
+		if (x->start >= x->end || x->text == NULL ||
+		    strcmp(t, x->text) != 0) {
 			if (bad++ == 0)
 				printf("#   ref %zu: span '%s', text '%s'\n", i,
-				    t ? t : "(bad span)", x->text);
+				    t, x->text != NULL ? x->text : "(none)");
 		}
 		free(t);
 		if (prev != NULL && (prev->block > x->block ||
