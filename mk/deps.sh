@@ -8,15 +8,21 @@ set -eu
 # build: compiler, pkg-config and the five libraries of the field
 # tests: unicode-data (BidiCharacterTest.txt), tmux (end-to-end), mandoc (man
 #        page lint), sqlite3 (to look into and make database files);
-# bench: libfribidi-bin (the `fribidi` peer), less, sqlite3
+#        poppler-utils (pdftotext: the PDF fixtures and their extractions);
+# build: libpoppler-glib-dev (PDF files, doc-pdf.c);
+# bench: libfribidi-bin (the `fribidi` peer), less, sqlite3, poppler-utils; python3 (tests: a JSON parser)
+#        (the `pdftotext` peer)
 PKGS="gcc make pkg-config libncurses-dev libfribidi-dev libicu-dev \
-libsqlite3-dev unicode-data libfribidi-bin tmux mandoc less sqlite3"
+libsqlite3-dev libpoppler-glib-dev unicode-data libfribidi-bin tmux mandoc \
+less sqlite3 poppler-utils python3"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	# Not Debian: trust pkg-config and say what to install if it fails.
-	pkg-config --exists ncursesw fribidi icu-uc icu-i18n sqlite3 && exit 0
+	pkg-config --exists ncursesw fribidi icu-uc icu-i18n sqlite3 poppler-glib &&
+	    exit 0
 	echo "hamish: install the development files of ncursesw, fribidi," \
-	    "icu-uc, icu-i18n and sqlite3 (pkg-config cannot find them)" >&2
+	    "icu-uc, icu-i18n, sqlite3 and poppler-glib (pkg-config cannot" \
+	    "find them)" >&2
 	exit 1
 fi
 

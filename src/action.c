@@ -37,15 +37,20 @@ static const struct {
 				  "Headings and paragraphs to jump to" },
 	[ACT_FOOTNOTES] =	{ "footnotes",
 				  "Footnotes of the paragraph at the top" },
+	[ACT_INFO] =		{ "info",
+				  "The document's header: symbol, "
+				  "distribution, date, languages, agenda "
+				  "item" },
 	[ACT_HELP] =		{ "help", "This list of keys" },
 	[ACT_REDRAW] =		{ "redraw", "Repaint the screen" },
 	[ACT_BUFFER_NEXT] =	{ "buffer-next", "Next open document" },
 	[ACT_BUFFER_PREV] =	{ "buffer-prev", "Previous open document" },
 	[ACT_SELECT] =		{ "select", "Go to the entry under the bar" },
-	[ACT_CLOSE] =		{ "close", "Close the list" },
+	[ACT_CLOSE] =		{ "close", "Close the list, the selection or the comparison" },
 	[ACT_VISUAL] =		{ "visual",
-				  "Select words (the search match or the "
-				  "first word on screen); again: stop" },
+				  "Select words (from the word cursor, the "
+				  "search match or the first word on "
+				  "screen); again: stop" },
 	[ACT_EXTEND_WORD] =	{ "extend-word",
 				  "Selection: one more word" },
 	[ACT_SHRINK_WORD] =	{ "shrink-word", "Selection: one word less" },
@@ -66,10 +71,12 @@ static const struct {
 				  "Copy the selection or the paragraph at "
 				  "the top (OSC 52)" },
 	[ACT_DELETE] =		{ "delete-annotation",
-				  "Delete the annotation at the top (or "
-				  "under the bar)" },
-	[ACT_UNDO] =		{ "undo", "Bring back the last deleted "
-				  "annotation" },
+				  "Delete the annotation under the word "
+				  "cursor, at the top or under the bar "
+				  "(several: choose which)" },
+	[ACT_UNDO] =		{ "undo", "Take back the last annotation "
+				  "change: added, changed, deleted, "
+				  "re-attached" },
 	[ACT_NOTES] =		{ "notes", "List this document's "
 				  "annotations" },
 	[ACT_REATTACH] =	{ "reattach",
@@ -90,6 +97,30 @@ static const struct {
 	[ACT_BACKLINKS] =	{ "backlinks",
 				  "The paragraphs that refer to the one at "
 				  "the top" },
+	[ACT_CURSOR_LEFT] =	{ "cursor-left",
+				  "Word cursor: the word to the left (on a "
+				  "right-to-left row, the next one)" },
+	[ACT_CURSOR_RIGHT] =	{ "cursor-right",
+				  "Word cursor: the word to the right" },
+	[ACT_CURSOR_UP] =	{ "cursor-up",
+				  "Word cursor: the word on the row above" },
+	[ACT_CURSOR_DOWN] =	{ "cursor-down",
+				  "Word cursor: the word on the row below" },
+	[ACT_WORD_NEXT] =	{ "word-next",
+				  "Word cursor: the next word read, across "
+				  "rows and paragraphs" },
+	[ACT_WORD_PREV] =	{ "word-prev",
+				  "Word cursor: the previous word read" },
+	[ACT_CHANGE_NEXT] =	{ "change-next",
+				  "Comparing: the next change at the top" },
+	[ACT_CHANGE_PREV] =	{ "change-prev",
+				  "Comparing: the previous change" },
+	[ACT_CHANGES] =		{ "changes",
+				  "Comparing: the list of changes" },
+	[ACT_FOLD] =		{ "fold", "Comparing: fold or unfold the "
+				  "unchanged paragraphs" },
+	[ACT_SWAP] =		{ "swap", "Comparing: the old version on "
+				  "the other side" },
 	[ACT_PROMPT_ACCEPT] =	{ "prompt-accept", "Run what was typed" },
 	[ACT_PROMPT_CANCEL] =	{ "prompt-cancel", "Abandon the prompt" },
 	[ACT_PROMPT_ERASE] =	{ "prompt-erase",
@@ -101,6 +132,20 @@ static const struct {
 				  "Earlier line from the history" },
 	[ACT_PROMPT_HISTORY_NEXT] = { "prompt-history-next",
 				  "Later line from the history" },
+	[ACT_PROMPT_LEFT] =	{ "prompt-left",
+				  "Cursor one character left (as shown)" },
+	[ACT_PROMPT_RIGHT] =	{ "prompt-right",
+				  "Cursor one character right (as shown)" },
+	[ACT_PROMPT_HOME] =	{ "prompt-home",
+				  "Cursor to the start of what was typed" },
+	[ACT_PROMPT_END] =	{ "prompt-end",
+				  "Cursor to the end of what was typed" },
+	[ACT_PROMPT_DELETE] =	{ "prompt-delete",
+				  "Erase the character under the cursor" },
+	[ACT_PROMPT_WORD_LEFT] = { "prompt-word-left",
+				  "Cursor one word left (as shown)" },
+	[ACT_PROMPT_WORD_RIGHT] = { "prompt-word-right",
+				  "Cursor one word right (as shown)" },
 };
 
 const char *

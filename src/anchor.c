@@ -1652,3 +1652,114 @@ anchor_resolve(struct anchor_doc *ad, const struct anchor *a,
 out:
 	res_free(&r);
 }
+
+/* --- sketches ------------------------------------------------------ */
+
+static uint64_t
+fnv1a(uint64_t h, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* Puts h among the n (<= ANCHOR_SKETCH) smallest, sorted, distinct. */
+static void
+sketch_add(uint64_t *v, size_t *n, uint64_t h)
+{
+	size_t lo = 0, hi = *n, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (v[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if ((lo < *n && v[lo] == h) || lo >= ANCHOR_SKETCH)
+		return;
+	if (*n < ANCHOR_SKETCH)
+		(*n)++;
+	memmove(v + lo + 1, v + lo, (*n - lo - 1) * sizeof *v);
+	v[lo] = h;
+}
+
+char *
+anchor_doc_sketch(const struct doc *d)
+{
+	uint64_t v[ANCHOR_SKETCH];
+	size_t n = 0, i, len, w[4], nw, k;
+	const char *t;
+	struct buf out;
+
+	for (i = 0; i < doc_block_count(d); i++) {
+		t = doc_block_text(d, i, &len);
+		/* word starts of a sliding window of three words */
+		nw = 0;
+		w[0] = 0;
+		for (k = 0; k <= len; k++) {
+			if (k < len && t[k] != ' ')
+				continue;
+			w[++nw] = k + 1;	/* after the space */
+			if (nw == 3) {
+				sketch_add(v, &n, fnv1a(0xcbf29ce484222325ULL,
+				    t + w[0], k - w[0]));
+				memmove(w, w + 1, 3 * sizeof *w);
+				nw = 2;
+			}
+		}
+		for (k = 0, nw = 0; k < len && nw < 2; k++)
+			nw += t[k] == ' ';
+		if (len > 0 && nw < 2)	/* under three words: one piece */
+			sketch_add(v, &n, fnv1a(0xcbf29ce484222325ULL, t, len));
+	}
+	buf_init(&out);
+	buf_adds(&out, "");
+	for (k = 0; k < n; k++)
+		buf_addf(&out, "%016llx", (unsigned long long)v[k]);
+	return buf_steal(&out);
+}
+
+/* The hashes of a sketch; returns how many (at most ANCHOR_SKETCH). */
+static size_t
+sketch_read(const char *s, uint64_t *v)
+{
+	size_t n = 0, k;
+	char hex[17];
+
+	for (; s != NULL && strlen(s) >= 16 && n < ANCHOR_SKETCH; s += 16) {
+		memcpy(hex, s, 16);
+		hex[16] = '\0';
+		for (k = 0; k < 16; k++)
+			if (!((hex[k] >= '0' && hex[k] <= '9') ||
+			    (hex[k] >= 'a' && hex[k] <= 'f')))
+				return n;
+		v[n++] = strtoull(hex, NULL, 16);
+	}
+	return n;
+}
+
+double
+anchor_sketch_similarity(const char *a, const char *b)
+{
+	uint64_t va[ANCHOR_SKETCH], vb[ANCHOR_SKETCH];
+	size_t na = sketch_read(a, va), nb = sketch_read(b, vb);
+	size_t i = 0, j = 0, taken = 0, both = 0;
+
+	/* the smallest of the union, and how many of them are in both */
+	while (taken < ANCHOR_SKETCH && (i < na || j < nb)) {
+		if (j >= nb || (i < na && va[i] < vb[j]))
+			i++;
+		else if (i >= na || vb[j] < va[i])
+			j++;
+		else {
+			i++;
+			j++;
+			both++;
+		}
+		taken++;
+	}
+	return taken > 0 ? (double)both / (double)taken : 1.0;
+}

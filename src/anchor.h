@@ -86,6 +86,18 @@ const struct doc *anchor_doc_doc(const struct anchor_doc *);
  * encoding, line ends or page furniture.
  */
 uint64_t	 anchor_doc_hash(struct anchor_doc *);
+/*
+ * What a document's text is like, to tell whether two texts that give
+ * the same symbol are one document (a revision) or not (a file that
+ * quotes or contains another): the ANCHOR_SKETCH smallest distinct
+ * hashes of its word trigrams, as 16 hex digits each, in order (caller
+ * frees).  anchor_sketch_similarity() of two sketches estimates the
+ * share of trigrams the texts have in common (Jaccard, bottom-k
+ * MinHash), from 0 to 1.
+ */
+#define ANCHOR_SKETCH	64
+char		*anchor_doc_sketch(const struct doc *);
+double		 anchor_sketch_similarity(const char *, const char *);
 /* Code points before block i in the document's text: the texts of the
  * blocks joined by one "\n" (a TextPositionSelector's offsets). */
 size_t		 anchor_doc_offset(struct anchor_doc *, size_t);

@@ -16,6 +16,10 @@
  *                every line is joined to the current block until the
  *                next number, letter or heading in sequence.
  *
+ * pdftotext's text (any of its modes) and PDF files come here as the
+ * canonical line-style text that their own stages write: doc-extract.c
+ * and the stages of doc-lines.h for the one, doc-pdf.c for the other.
+ *
  * The flow is bytes -> UTF-8 (charset, BOM) -> lines -> working blocks
  * (two lists, body and footnotes, each block a list of pieces of source
  * lines, nothing copied) -> for each block: pieces joined, NFC, inline
@@ -46,6 +50,9 @@
 #include <unistd.h>
 
 #include "doc.h"
+#include "doc-extract.h"
+#include "doc-furniture.h"
+#include "doc-pdf.h"
 #include "text.h"
 #include "util.h"
 
@@ -116,7 +123,22 @@ struct imp {
 	bool		 star_fn;	/* a '*' footnote exists */
 	long		 last_fn;
 	bool		 pdf;
+	size_t		*ffline;	/* line where each page after the first
+					   starts, ascending (pages_find()) */
+	size_t		 nff;
+	bool		 any_ff;	/* the text has a form feed */
+	const size_t	*lmap;		/* canonical line -> source line, for
+					   an extraction (doc-assemble.c) */
+	size_t		 nlmap;
 };
+
+/* The source line of a line of the text read. */
+static size_t
+src_line(const struct imp *im, size_t no)
+{
+	return im->lmap != NULL && no >= 1 && no <= im->nlmap ?
+	    im->lmap[no - 1] : no;
+}
 
 /* --- UTF-8 helpers ---------------------------------------------------- */
 
@@ -569,28 +591,6 @@ wb_open(const struct wlist *wl, const struct wb *b)
 
 /* --- line classes ------------------------------------------------------ */
 
-/* A UN document symbol alone: A/67/170, CTOC/COP/WG.4/2019/5. */
-static bool
-is_symbol(const char *s, size_t n)
-{
-	size_t i, slash = 0, dig = 0;
-
-	if (n < 3 || n > 60 || s[0] < 'A' || s[0] > 'Z')
-		return false;
-	for (i = 0; i < n; i++) {
-		char c = s[i];
-
-		if (c == '/')
-			slash++;
-		else if (c >= '0' && c <= '9')
-			dig++;
-		else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		    c == '.' || c == '-' || c == '(' || c == ')'))
-			return false;
-	}
-	return slash > 0 && dig > 0 && s[n - 1] != '/';
-}
-
 static bool
 all_digits(const char *s, size_t n, size_t min, size_t max)
 {
@@ -602,18 +602,6 @@ all_digits(const char *s, size_t n, size_t min, size_t max)
 		if (s[i] < '0' || s[i] > '9')
 			return false;
 	return true;
-}
-
-/* A job number "12-43534" or "V.19-08473". */
-static bool
-is_job(const char *s, size_t n)
-{
-	if (n > 2 && s[1] == '.' && s[0] >= 'A' && s[0] <= 'Z') {
-		s += 2;
-		n -= 2;
-	}
-	return n == 8 && all_digits(s, 2, 2, 2) && s[2] == '-' &&
-	    all_digits(s + 3, 5, 5, 5);
 }
 
 /*
@@ -635,7 +623,7 @@ is_job_line(const char *s, size_t n)
 		j = i;
 		while (j < n && s[j] != ' ' && s[j] != '\t')
 			j++;
-		if (is_job(s + i, j - i))
+		if (dl_is_job(s + i, j - i))
 			anchor = true;
 		else if (j - i >= 9 && s[i] == '*' && s[j - 1] == '*' &&
 		    all_digits(s + i + 1, j - i - 2, 7, 8))
@@ -757,7 +745,7 @@ take_meta(struct imp *im, const char *s, size_t n)
 			doc_meta_set(im->d, DOC_META_DATE_ISO, iso, 10);
 		return true;
 	}
-	if (is_symbol(s, n)) {
+	if (dl_is_symbol(s, n)) {
 		doc_meta_set(im->d, DOC_META_SYMBOL, s, n);
 		return true;
 	}
@@ -781,10 +769,16 @@ mark_has(const struct imp *im, long v)
 	    (im->marks[v / 8] & (1u << (v % 8))) != 0;
 }
 
-/* Superscript digit value, or -1: ⁰ ¹ ² ³ ⁴..⁹. */
+/*
+ * Value of a digit inside a superscript marker ⁽…⁾, or -1: ⁰ ¹ ² ³ ⁴..⁹,
+ * or an Arabic-Indic digit (⁽١٨⁾, as the PDF front end writes a raised
+ * Arabic number).
+ */
 static int
 sup_digit(uint32_t c)
 {
+	if ((c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9))
+		return digit(c);
 	if (c == 0x2070)
 		return 0;
 	if (c == 0xB9)
@@ -1154,7 +1148,8 @@ add_fn(struct imp *im, const struct lparse *lp, size_t line, int section)
 		im->star_fn = true;
 	else {
 		if (!mark_has(im, lp->value))
-			doc_diag_add(im->d, DOC_DIAG_WARNING, line,
+			doc_diag_add(im->d, DOC_DIAG_WARNING,
+			    src_line(im, line),
 			    "footnote (%ld) has no marker before it",
 			    lp->value);
 		im->last_fn = lp->value;
@@ -1186,16 +1181,16 @@ assemble_lines(struct imp *im)
 		if (n == 0)
 			continue;
 		if (is_furniture(s, n, false, &sep)) {
-			doc_dropped_add(im->d, L->no, "furniture", s, n);
+			doc_dropped_add(im->d, src_line(im, L->no), "furniture", s, n);
 			continue;
 		}
-		if (is_symbol(s, n) && in_body) {	/* running header */
+		if (dl_is_symbol(s, n) && in_body) {	/* running header */
 			doc_meta_set(im->d, DOC_META_SYMBOL, s, n);
-			doc_dropped_add(im->d, L->no, "furniture", s, n);
+			doc_dropped_add(im->d, src_line(im, L->no), "furniture", s, n);
 			continue;
 		}
 		if (!in_body && take_meta(im, s, n)) {
-			doc_dropped_add(im->d, L->no, "metadata", s, n);
+			doc_dropped_add(im->d, src_line(im, L->no), "metadata", s, n);
 			continue;
 		}
 		memset(&lp, 0, sizeof lp);
@@ -1236,7 +1231,8 @@ assemble_lines(struct imp *im)
 			    lp.label_len);
 			wl_append(wl, lp.body, lp.body_len);
 			if (lp.value != prev_num + 1 && lp.value != 1)
-				doc_diag_add(im->d, DOC_DIAG_WARNING, L->no,
+				doc_diag_add(im->d, DOC_DIAG_WARNING,
+				    src_line(im, L->no),
 				    "paragraph %ld follows paragraph %ld",
 				    lp.value, prev_num);
 			prev_num = lp.value;
@@ -1513,16 +1509,16 @@ assemble_pdf(struct imp *im)
 				cur = NOFF;
 			continue;
 		}
-		if (is_furniture(s, n, true, &sep) || is_symbol(s, n)) {
-			if (is_symbol(s, n))
+		if (is_furniture(s, n, true, &sep) || dl_is_symbol(s, n)) {
+			if (dl_is_symbol(s, n))
 				doc_meta_set(im->d, DOC_META_SYMBOL, s, n);
-			doc_dropped_add(im->d, L->no, "furniture", s, n);
+			doc_dropped_add(im->d, src_line(im, L->no), "furniture", s, n);
 			fnzone = sep;
 			fcur = NOFF;
 			continue;
 		}
 		if (front && take_meta(im, s, n)) {
-			doc_dropped_add(im->d, L->no, "metadata", s, n);
+			doc_dropped_add(im->d, src_line(im, L->no), "metadata", s, n);
 			continue;
 		}
 		if (fnzone) {
@@ -1920,6 +1916,16 @@ inline_parse(struct inl *in, const char *s, size_t n, bool pdf,
 			i = k;
 			continue;
 		}
+		/*
+		 * Bidi embeddings, overrides and isolates (pdftotext wraps
+		 * every line and every run of digits in them): the text is
+		 * in logical order, they only get in the way.
+		 */
+		if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 &&
+		    c <= 0x2069)) {
+			i = k;
+			continue;
+		}
 		if (c == 0x640 && k < n && has_prefix(s + k, n - k, "ـ")) {
 			while (k < n && has_prefix(s + k, n - k, "ـ"))
 				k += 2;
@@ -2046,6 +2052,77 @@ inl_free(struct inl *in)
 	free(in->role);
 }
 
+/* --- pages ------------------------------------------------------------- */
+
+/*
+ * The lines where pages start, from the form feeds of the text
+ * (pdftotext writes one before each page after the first, at the start
+ * of the page's first line, and one after the last page).  A form feed
+ * with nothing but white space after it on its line starts the page on
+ * the next line; one with nothing but white space after it in the whole
+ * text starts no page.  Lines are counted by their LF, as line_next()
+ * does for LF and CRLF text.  One memchr() pass when there is no form
+ * feed, which is nearly always.
+ */
+static void
+pages_find(struct imp *im)
+{
+	const char *t = im->text, *p, *q, *e = im->text + im->tlen;
+	size_t line = 1, cap = 0, k;
+	bool blank;
+
+	for (p = memchr(t, '\f', im->tlen), q = t; p != NULL;
+	    p = memchr(p + 1, '\f', (size_t)(e - p - 1))) {
+		im->any_ff = true;
+		for (k = 0; p + 1 + k < e && (p[1 + k] == ' ' ||
+		    p[1 + k] == '\t' || p[1 + k] == '\r' || p[1 + k] == '\n' ||
+		    p[1 + k] == '\f' || p[1 + k] == '\v'); k++)
+			;
+		if (p + 1 + k == e)
+			break;			/* after the last page */
+		for (; (q = memchr(q, '\n', (size_t)(p - q))) != NULL; q++)
+			line++;
+		q = p;
+		/* Blank after it on its line: the page starts on the next. */
+		blank = true;
+		for (k = 1; p + k < e && p[k] != '\n'; k++)
+			if (p[k] != ' ' && p[k] != '\t' && p[k] != '\r' &&
+			    p[k] != '\f' && p[k] != '\v') {
+				blank = false;
+				break;
+			}
+		if (im->nff == cap) {
+			cap = cap == 0 ? 64 : cap * 2;
+			im->ffline = xreallocarray(im->ffline, cap,
+			    sizeof *im->ffline);
+		}
+		/* Two form feeds on one line make one page break. */
+		if (im->nff == 0 || im->ffline[im->nff - 1] !=
+		    line + (blank ? 1 : 0))
+			im->ffline[im->nff++] = line + (blank ? 1 : 0);
+	}
+	if (im->any_ff)
+		doc_pages_set(im->d, im->nff + 1);
+}
+
+/* The page of a block that starts on line, 0 without form feeds. */
+static size_t
+page_of(const struct imp *im, size_t line)
+{
+	size_t lo = 0, hi = im->nff, mid;
+
+	if (!im->any_ff)
+		return 0;
+	while (lo < hi) {		/* form feeds on lines <= line */
+		mid = lo + (hi - lo) / 2;
+		if (im->ffline[mid] <= line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo + 1;
+}
+
 static void
 emit(struct imp *im, const struct wlist *wl, struct inl *in)
 {
@@ -2099,7 +2176,8 @@ emit(struct imp *im, const struct wlist *wl, struct inl *in)
 		bi.number = b->kind == DOC_PARA || b->kind == DOC_SUBPARA ?
 		    b->number : 0;
 		bi.section = b->section;
-		bi.line = b->line;
+		bi.line = src_line(im, b->line);
+		bi.page = page_of(im, b->line);
 		bi.parent = b->parent;
 		bi.text = in->text;
 		bi.text_len = in->len;
@@ -2166,7 +2244,7 @@ doc_symbol_from_name(const char *name)
 	for (i = 0; i < n; i++)
 		buf_addc(&b, base[i] == '_' ? '/' : base[i]);
 	if (b.len > 0 && memchr(b.data, '/', b.len) != NULL &&
-	    is_symbol(b.data, b.len))
+	    dl_is_symbol(b.data, b.len))
 		return buf_steal(&b);
 	buf_free(&b);
 	return NULL;
@@ -2221,6 +2299,31 @@ utf8_repair(struct doc *d, const char *s, size_t n, size_t ok,
 	if (bad > MAX_BAD_DIAGS)
 		doc_diag_add(d, DOC_DIAG_WARNING, 0,
 		    "%zu invalid UTF-8 bytes replaced in all", bad);
+}
+
+/*
+ * A U+0000 that a charset conversion (UTF-16) made is replaced by
+ * U+FFFD, with a warning: block text is a C string (found by fuzzing).
+ */
+static void
+nul_repair(struct doc *d, struct buf *conv)
+{
+	struct buf out;
+	size_t i, nnul = 0;
+
+	if (conv->len == 0 || memchr(conv->data, '\0', conv->len) == NULL)
+		return;
+	buf_init(&out);
+	for (i = 0; i < conv->len; i++)
+		if (conv->data[i] == '\0') {
+			buf_adds(&out, "\xEF\xBF\xBD");
+			nnul++;
+		} else
+			buf_addc(&out, conv->data[i]);
+	doc_diag_add(d, DOC_DIAG_WARNING, 0,
+	    "%zu NUL characters replaced by U+FFFD", nnul);
+	buf_free(conv);
+	*conv = out;
 }
 
 /*
@@ -2290,6 +2393,7 @@ decode(struct doc *d, const char *bytes, size_t len, size_t valid,
 			doc_diag_add(d, DOC_DIAG_WARNING, 0,
 			    "%zu bytes not in %s replaced by U+FFFD", nbad,
 			    enc);
+		nul_repair(d, conv);
 		name = enc;
 	}
 	if (conv->len > 0 || enc != NULL) {
@@ -2312,12 +2416,18 @@ import(const char *bytes, size_t len, size_t valid,
 {
 	struct imp im;
 	struct inl in;
-	struct buf conv;
+	struct buf conv, ext = { 0 }, canon = { 0 };
+	size_t *lmap = NULL;
 	struct lines it;
 	struct line line;
 	const char *text = NULL;
 	size_t tlen = 0;
 	bool any = false;
+
+	/* PDF front end hook (doc-pdf.c): a PDF, known by its bytes, is
+	 * turned into canonical text, which comes back here as text. */
+	if ((o == NULL || !o->from_pdf) && doc_pdf_is(bytes, len))
+		return doc_pdf_import(bytes, len, o, cause);
 
 	memset(&im, 0, sizeof im);
 	im.d = doc_new();
@@ -2327,6 +2437,15 @@ import(const char *bytes, size_t len, size_t valid,
 		buf_free(&conv);
 		doc_free(im.d);
 		return NULL;
+	}
+	/* An extraction by pdftotext: its own stages (doc-lines.h) make
+	 * canonical text of it. */
+	if (doc_extract_is(text, tlen)) {
+		doc_extract_canon(im.d, text, tlen, &ext, &canon, &lmap,
+		    &im.nlmap);
+		im.lmap = lmap;
+		text = canon.data != NULL ? canon.data : "";
+		tlen = canon.len;
 	}
 	im.text = text;
 	im.tlen = tlen;
@@ -2341,6 +2460,9 @@ import(const char *bytes, size_t len, size_t valid,
 	if (!any) {
 		*cause = xstrdup("empty document");
 		buf_free(&conv);
+		buf_free(&ext);
+		buf_free(&canon);
+		free(lmap);
 		doc_free(im.d);
 		return NULL;
 	}
@@ -2361,6 +2483,7 @@ import(const char *bytes, size_t len, size_t valid,
 	else
 		assemble_lines(&im);
 	find_title(&im);
+	pages_find(&im);
 	symbol_from_name(&im, o != NULL ? o->name : NULL);
 
 	/* The text only shrinks on its way: one allocation. */
@@ -2378,8 +2501,12 @@ import(const char *bytes, size_t len, size_t valid,
 	free(im.fns.v);
 	free(im.body.seg);
 	free(im.fns.seg);
+	free(im.ffline);
 	buf_free(&im.labels);
 	buf_free(&conv);
+	buf_free(&ext);
+	buf_free(&canon);
+	free(lmap);
 	return im.d;
 }
 
@@ -2426,12 +2553,20 @@ file_read(const char *path, char **out, size_t *len, size_t *valid,
 	p = xmalloc(cap);
 	util_prefault(p, cap);
 	for (;;) {
-		if (n == cap - 1) {		/* the file grew */
-			cap *= 2;
-			p = xreallocarray(p, cap, 1);
-		}
-		r = read(fd, p + n, cap - 1 - n < READ_CHUNK ? cap - 1 - n :
-		    READ_CHUNK);
+		if (n == cap - 1) {
+			/* Full: the file grew, or this is its end, which a
+			 * read into the buffer doubled would have found at
+			 * the cost of twice the file's size in memory. */
+			char probe[4096];
+
+			if ((r = read(fd, probe, sizeof probe)) > 0) {
+				cap = 2 * cap + sizeof probe;
+				p = xreallocarray(p, cap, 1);
+				memcpy(p + n, probe, (size_t)r);
+			}
+		} else
+			r = read(fd, p + n, cap - 1 - n < READ_CHUNK ?
+			    cap - 1 - n : READ_CHUNK);
 		if (r == 0)
 			break;
 		if (r == -1) {
@@ -2487,4 +2622,45 @@ doc_import_file(const char *path, const struct doc_import_opts *o,
 		free(why);
 	}
 	return d;
+}
+
+int
+doc_text_read(const char *path, const struct doc_import_opts *o,
+    struct doc_text *t, char **cause)
+{
+	size_t len, valid;
+	char *why = NULL;
+
+	memset(t, 0, sizeof *t);
+	if (file_read(path, &t->raw_, &len, &valid, cause) != 0)
+		return -1;
+	t->conv_ = xmalloc(sizeof *t->conv_);
+	buf_init(t->conv_);
+	t->d = doc_new();
+	if (decode(t->d, t->raw_, len, valid, o != NULL ? o->encoding : NULL,
+	    t->conv_, &t->s, &t->len, &why) != 0) {
+		*cause = xasprintf("%s: %s", strcmp(path, "-") == 0 ?
+		    "standard input" : path, why);
+		free(why);
+		doc_text_free(t);
+		return -1;
+	}
+	doc_finish(t->d);
+	/* Decoded into conv: the bytes are no longer needed. */
+	if (t->s < t->raw_ || t->s > t->raw_ + len) {
+		free(t->raw_);
+		t->raw_ = NULL;
+	}
+	return 0;
+}
+
+void
+doc_text_free(struct doc_text *t)
+{
+	free(t->raw_);
+	if (t->conv_ != NULL)
+		buf_free(t->conv_);
+	free(t->conv_);
+	doc_free(t->d);
+	memset(t, 0, sizeof *t);
 }

@@ -26,6 +26,7 @@ struct blk {
 	long		 number;
 	int		 section;
 	size_t		 line;
+	size_t		 page;		/* 1-based, 0: no pages */
 	size_t		 parent;
 	size_t		 label;		/* arena offsets, NOFF: none */
 	size_t		 addr;
@@ -58,6 +59,8 @@ struct doc {
 	struct buf	 arena;
 	struct blk	*b;
 	size_t		 nb, cb;
+	size_t		 npages;	/* 0: no form feed in the text */
+	bool		 partial;	/* the first pages of a PDF only */
 	struct ispan	*isp;
 	size_t		 nisp, cisp;
 	struct doc_span	*spans;		/* resolved isp, after finish */
@@ -157,6 +160,7 @@ doc_block_add(struct doc *d, const struct doc_block_init *in)
 	b->number = in->number;
 	b->section = in->section;
 	b->line = in->line;
+	b->page = in->page;
 	b->parent = in->parent;
 	b->label = in->label != NULL ?
 	    arena_add(d, in->label, strlen(in->label)) : NOFF;
@@ -420,7 +424,9 @@ roman_value(const char *s, size_t n)
 
 /* --- finishing: addresses and footnote links -------------------------- */
 
-static const struct doc *sort_doc;	/* qsort has no context argument */
+static _Thread_local const struct doc *sort_doc;	/* qsort has no
+					   context argument; imports may run
+					   on several threads (doc-load.c) */
 
 static int
 addr_cmp(const void *a, const void *b)
@@ -552,7 +558,7 @@ static void
 make_addresses(struct doc *d)
 {
 	struct buf a;
-	size_t i, p;
+	size_t i, p, npp = 0;
 	long prev = 0;
 	int prev_sec = 0;
 	bool decrease = false, only_at_sections = true;
@@ -577,6 +583,9 @@ make_addresses(struct doc *d)
 		b = &d->b[i];
 		buf_reset(&a);
 		switch (b->kind) {
+		case DOC_PREAMBLE:	/* preambular paragraphs: pp1, pp2 ... */
+			buf_addf(&a, "pp%zu", ++npp);
+			break;
 		case DOC_PARA:
 			if (d->restart && b->section > 0)
 				buf_addf(&a, "%d.", b->section);
@@ -727,6 +736,36 @@ doc_block_text(const struct doc *d, size_t i, size_t *len)
 }
 
 size_t
+doc_block_page(const struct doc *d, size_t i)
+{
+	return blk(d, i)->page;
+}
+
+size_t
+doc_page_count(const struct doc *d)
+{
+	return d->npages;
+}
+
+void
+doc_pages_set(struct doc *d, size_t n)
+{
+	d->npages = n;
+}
+
+bool
+doc_partial(const struct doc *d)
+{
+	return d->partial;
+}
+
+void
+doc_partial_set(struct doc *d, bool on)
+{
+	d->partial = on;
+}
+
+size_t
 doc_block_line(const struct doc *d, size_t i)
 {
 	return blk(d, i)->line;
@@ -873,13 +912,14 @@ addr_fold(const char *s, struct buf *out)
 		} else if (p[0] == 0xDB && p[1] >= 0xB0 && p[1] <= 0xB9) {
 			buf_addc(out, (char)('0' + p[1] - 0xB0));
 			p += 2;
-		} else if (memcmp(p, "\xe2\x80\x99", 3) == 0) {	/* ’ */
-			buf_addc(out, '(');
+		} else if (strncmp((const char *)p, "\xe2\x80\x99", 3) == 0) {
+			buf_addc(out, '(');	/* ’ (strncmp: not past a NUL) */
 			p += 3;
-		} else if (memcmp(p, "\xe2\x80\x98", 3) == 0) {	/* ‘ */
-			buf_addc(out, ')');
+		} else if (strncmp((const char *)p, "\xe2\x80\x98", 3) == 0) {
+			buf_addc(out, ')');	/* ‘ */
 			p += 3;
-		} else if (p[0] == 0xD8 || p[0] == 0xD9) {
+		} else if ((p[0] == 0xD8 || p[0] == 0xD9) &&
+		    (p[1] & 0xC0) == 0x80) {
 			/* An Arabic letter, maybe with a tatweel: هـ */
 			q = p + 2;
 			if (q[0] == 0xD9 && q[1] == 0x80)
@@ -918,6 +958,7 @@ doc_addr_find(const struct doc *d, const char *addr)
 	const char *p, *q;
 	long sec = -1, num, sub2, r = -1;
 	int sub1 = 0;
+	bool pp = false;
 
 	assert(d->finished && addr != NULL);
 	buf_init(&in);
@@ -929,6 +970,13 @@ doc_addr_find(const struct doc *d, const char *addr)
 		r = doc_footnote_find(d, p + 2);
 		goto out;
 	}
+	/* pp3: the third preambular paragraph; op12: operative paragraph
+	 * 12, the same as 12 */
+	if ((p[0] | 0x20) == 'p' && (p[1] | 0x20) == 'p') {
+		pp = true;
+		p += 2;
+	} else if ((p[0] | 0x20) == 'o' && (p[1] | 0x20) == 'p')
+		p += 2;
 	/* Section: digits or a Roman numeral, then a dot. */
 	if ((q = strchr(p, '.')) != NULL) {
 		if (*p >= '0' && *p <= '9') {
@@ -941,7 +989,11 @@ doc_addr_find(const struct doc *d, const char *addr)
 	}
 	if ((num = read_num(&p)) < 0)
 		goto out;
-	if (d->restart) {
+	if (pp) {
+		if (sec >= 0)
+			goto out;
+		buf_addf(&canon, "pp%ld", num);
+	} else if (d->restart) {
 		if (sec < 0)
 			goto out;	/* ambiguous: which section? */
 		buf_addf(&canon, "%ld.%ld", sec, num);
@@ -982,4 +1034,34 @@ out:
 	buf_free(&in);
 	buf_free(&canon);
 	return r;
+}
+
+size_t
+doc_addr_sections(const struct doc *d, const char *addr, struct buf *out)
+{
+	struct buf in;
+	const char *a, *dot;
+	size_t i, n = 0;
+
+	assert(d->finished && addr != NULL);
+	buf_init(&in);
+	if (!d->restart || !addr_fold(addr, &in) || in.len == 0 ||
+	    in.data[0] < '0' || in.data[0] > '9' || strchr(in.data, '.') !=
+	    NULL) {
+		buf_free(&in);
+		return 0;
+	}
+	/* the blocks in document order whose address is SECTION.addr */
+	for (i = 0; i < d->nb; i++) {
+		if (d->b[i].addr == NOFF || d->b[i].kind != DOC_PARA)
+			continue;
+		a = d->arena.data + d->b[i].addr;
+		if ((dot = strchr(a, '.')) != NULL &&
+		    strcmp(dot + 1, in.data) == 0) {
+			buf_addf(out, "%s%s", n > 0 ? ", " : "", a);
+			n++;
+		}
+	}
+	buf_free(&in);
+	return n;
 }

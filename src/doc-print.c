@@ -5,14 +5,16 @@
  *
  * JSON (one object, keys always present, absent values null):
  *   meta     {symbol, symbol_from_name, distribution, date, date_iso,
- *             language, original, title, encoding}
+ *             language, original, title, encoding, pages}
  *   blocks   [{index, kind, level, address, label, number, section, line,
- *             parent, text, footnotes: [label...], spans: [{kind, start,
+ *             page, parent, text, footnotes: [label...], spans: [{kind, start,
  *             end, label}...], refs: [block index...]}]
  *            kind: heading para subpara preamble footnote text; number:
  *            integer for para, else null; section: ordinal of the
  *            enclosing top-level heading or null; refs: for footnotes,
- *            the blocks that refer to it.
+ *            the blocks that refer to it; page: the page the block
+ *            starts on, pages: their number (both null for a text with
+ *            no form feed).
  *   dropped  [{line, reason, text}]   reason: furniture or metadata
  *   diagnostics [{level, line, message}]
  */
@@ -57,6 +59,10 @@ doc_json_print(struct buf *b, const struct doc *d)
 	json_key(b, "original", m->original, true);
 	json_key(b, "title", m->title, true);
 	json_key(b, "encoding", m->encoding, true);
+	if (doc_page_count(d) > 0)
+		buf_addf(b, ", \"pages\": %zu", doc_page_count(d));
+	else
+		buf_adds(b, ", \"pages\": null");
 	buf_adds(b, "},\n\"blocks\": [");
 	for (i = 0; i < doc_block_count(d); i++) {
 		enum doc_kind kind = doc_block_kind(d, i);
@@ -77,6 +83,10 @@ doc_json_print(struct buf *b, const struct doc *d)
 		else
 			buf_adds(b, ", \"section\": null");
 		buf_addf(b, ", \"line\": %zu", doc_block_line(d, i));
+		if (doc_block_page(d, i) > 0)
+			buf_addf(b, ", \"page\": %zu", doc_block_page(d, i));
+		else
+			buf_adds(b, ", \"page\": null");
 		if (doc_block_parent(d, i) != (size_t)-1)
 			buf_addf(b, ", \"parent\": %zu",
 			    doc_block_parent(d, i));

@@ -107,6 +107,11 @@ struct doc_meta {
 struct doc_import_opts {
 	const char	*encoding;	/* force a charset; NULL: detect */
 	const char	*name;		/* file name, for a fallback symbol */
+	/* A PDF (doc-pdf.c): read its first max_pages pages only (0: all).
+	 * from_pdf: the bytes are the PDF front end's canonical text (set by
+	 * doc-pdf.c; they are never taken for a PDF again). */
+	size_t		 max_pages;
+	bool		 from_pdf;
 };
 
 enum doc_diag_level {
@@ -122,7 +127,9 @@ struct doc_diag {
 };
 
 /*
- * Builds the model of len bytes (borrowed, only during the call).  The
+ * Builds the model of len bytes (borrowed, only during the call).  Bytes
+ * that are a PDF (doc_pdf_is(), by content) go to the PDF front end
+ * (doc-pdf.h), whose canonical text is then imported as text.  The
  * encoding is: opts->encoding if set; else UTF-16LE/BE or UTF-8 from a
  * byte order mark; else UTF-8 if the bytes are valid UTF-8; else ICU's
  * guess (windows-1256, ISO-8859-6, ...).  Returns the document (caller
@@ -137,6 +144,49 @@ struct doc	*doc_import(const char *, size_t,
 struct doc	*doc_import_file(const char *,
 		    const struct doc_import_opts *, char **);
 void		 doc_free(struct doc *);
+/*
+ * Whether the document holds only the first pages of its PDF
+ * (doc_import_opts.max_pages): doc_page_count() is then the whole
+ * PDF's, and the last block may go on in the pages not read.
+ */
+bool		 doc_partial(const struct doc *);
+
+/*
+ * doc_import_file() on a thread of its own (doc-load.c), while the
+ * caller does something else.  doc_load_start(): path and opts (its
+ * strings too) are copied; never NULL.  doc_load_ready(): whether the
+ * import is over, without waiting.  doc_load_take(): waits for it and
+ * returns the document (the caller's, doc_free()) or NULL with *cause
+ * (caller frees), once.  doc_load_free() (NULL is fine) waits for the
+ * thread and frees what was not taken.
+ */
+struct doc_load;
+struct doc_load	*doc_load_start(const char *, const struct doc_import_opts *);
+bool		 doc_load_ready(const struct doc_load *);
+struct doc	*doc_load_take(struct doc_load *, char **);
+void		 doc_load_free(struct doc_load *);
+/*
+ * A file's text decoded exactly as doc_import_file() decodes it (a byte
+ * order mark, opts->encoding, UTF-8 when valid, else the best of ICU's
+ * guesses that it can read, else UTF-8 with U+FFFD), for a command that
+ * takes the text without the model (render --plain).  On success t->s
+ * holds t->len bytes of UTF-8 (no byte order mark, not NFC) and t->d a
+ * document with no blocks: the diagnostics of the decoding and
+ * DOC_META_ENCODING; all valid until doc_text_free(t).  Returns -1 with
+ * *cause (caller frees; "FILE: empty document" for a file with no
+ * bytes, as doc_import_file() says it) when the file cannot be read or
+ * is not text.
+ */
+struct doc_text {
+	const char	*s;
+	size_t		 len;
+	struct doc	*d;
+	char		*raw_;	/* private */
+	struct buf	*conv_;	/* private */
+};
+int		 doc_text_read(const char *, const struct doc_import_opts *,
+		    struct doc_text *, char **);
+void		 doc_text_free(struct doc_text *);
 
 const struct doc_meta	*doc_meta(const struct doc *);
 /* The symbol a file name spells ("A/67/170" for A_67_170.txt, as
@@ -153,8 +203,8 @@ int		 doc_block_level(const struct doc *, size_t);
 const char	*doc_block_label(const struct doc *, size_t);
 /*
  * The canonical address, or NULL: "12", "12(b)", "12(b)(ii)"; where the
- * numbering restarts in each section "4.12", "4.12(b)".  Footnotes:
- * "fn18", "fn*".
+ * numbering restarts in each section "4.12", "4.12(b)".  Preambular
+ * paragraphs: "pp1", "pp2" ... in order.  Footnotes: "fn18", "fn*".
  */
 const char	*doc_block_address(const struct doc *, size_t);
 /* Para: its number (value of the label); subpara: its ordinal; else 0. */
@@ -165,6 +215,14 @@ int		 doc_block_section(const struct doc *, size_t);
 const char	*doc_block_text(const struct doc *, size_t, size_t *);
 /* 1-based source line where the block starts. */
 size_t		 doc_block_line(const struct doc *, size_t);
+/*
+ * 1-based page the block starts on, counted from the form feeds of the
+ * text (pdftotext puts one between pages), or 0 when the document has
+ * no pages.  doc_page_count(): the number of pages (form feeds that
+ * start a page, plus one) of a text with a form feed in it, else 0.
+ */
+size_t		 doc_block_page(const struct doc *, size_t);
+size_t		 doc_page_count(const struct doc *);
 /* Subpara: index of its para (or level-1 subpara); else (size_t)-1. */
 size_t		 doc_block_parent(const struct doc *, size_t);
 const struct doc_span *doc_block_spans(const struct doc *, size_t,
@@ -182,10 +240,19 @@ long		 doc_footnote_find(const struct doc *, const char *);
  * The block at an address a user typed, or -1 (unknown, malformed or
  * ambiguous: never a guess).  Accepts the canonical form and: Arabic-Indic
  * digits, spaces, Arabic letters for sub-paragraphs ("١٢(ب)", "12 (ب)"),
- * a Roman section ("IV.12"), (1), (١) or ’1‘ for (i); "fn18" footnotes.
+ * a Roman section ("IV.12"), (1), (١) or ’1‘ for (i); "fn18" footnotes;
+ * "pp3" the third preambular paragraph, "op12" the same as "12".
  */
 long		 doc_addr_find(const struct doc *, const char *);
 
+/*
+ * Where the numbering restarts in each section, the addresses N.addr
+ * that exist for an address typed without its section ("12" -> "4.12,
+ * 6.12"), appended to b in document order; returns how many (0 also
+ * when the numbering does not restart).
+ */
+size_t		 doc_addr_sections(const struct doc *, const char *,
+		    struct buf *);
 /* Page furniture and header lines taken out of the text. */
 size_t		 doc_dropped_count(const struct doc *);
 /* Text of dropped item k; *line its source line, *reason "furniture" or
@@ -220,6 +287,7 @@ struct doc_block_init {
 	long			 number;	/* para: value; subpara: ordinal */
 	int			 section;
 	size_t			 line;
+	size_t			 page;		/* 1-based, 0: no pages */
 	size_t			 parent;	/* block index or (size_t)-1 */
 	const char		*text;		/* clean UTF-8 NFC */
 	size_t			 text_len;
@@ -243,6 +311,10 @@ bool		 doc_meta_set(struct doc *, enum doc_meta_field, const char *,
 		    size_t);
 bool		 doc_meta_isset(const struct doc *, enum doc_meta_field);
 void		 doc_meta_symbol_from_name(struct doc *);
+/* Sets doc_page_count(). */
+void		 doc_pages_set(struct doc *, size_t);
+/* Sets doc_partial(). */
+void		 doc_partial_set(struct doc *, bool);
 /* reason: a static string, "furniture" or "metadata". */
 void		 doc_dropped_add(struct doc *, size_t, const char *,
 		    const char *, size_t);

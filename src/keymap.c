@@ -40,6 +40,8 @@ static const char *const mode_names[KM_NMODES] = {
 	[KM_LIST] = "list",
 	[KM_PROMPT] = "prompt",
 	[KM_SELECT] = "select",
+	[KM_CURSOR] = "cursor",
+	[KM_COMPARE] = "compare",
 };
 
 /*
@@ -378,6 +380,56 @@ key_base(const char *s, size_t n, uint32_t *out)
 	return utf8_one(s, n, out) && key_char_ok(*out);
 }
 
+uint32_t
+km_seq(uint32_t first, uint32_t second)
+{
+	if (!key_char_ok(first) || !key_char_ok(second) || first >= 0x8000 ||
+	    second >= 0x8000)
+		return 0;
+	return KM_SEQ | first << 15 | second;
+}
+
+/* Two characters, each a key by itself, as one sequence. */
+static bool
+seq_parse(const char *s, size_t n, uint32_t *key)
+{
+	uint32_t a, b, k;
+	size_t i;
+
+	if (s[0] == '<')	/* a key name, not a sequence */
+		return false;
+	for (i = 1; i < n && i <= 4; i++)
+		if (utf8_one(s, i, &a) && utf8_one(s + i, n - i, &b)) {
+			if ((k = km_seq(a, b)) == 0)
+				return false;
+			*key = k;
+			return true;
+		}
+	return false;
+}
+
+bool
+km_is_prefix(const struct keymap *km, enum km_mode m, uint32_t key)
+{
+	const struct km_modemap *mm;
+	int p, steps;
+	size_t i;
+
+	assert(m >= 0 && m < KM_NMODES);
+	if (key >= 0x8000 || key == 0)
+		return false;
+	for (p = (int)m, steps = 0; p != -1 && steps < KM_NMODES;
+	    p = km->mode[p].parent, steps++) {
+		mm = &km->mode[p];
+		for (i = 0; i < mm->n; i++)
+			if ((mm->bind[i].key & KM_SEQ) &&
+			    !(mm->bind[i].key & KM_META) &&
+			    ((mm->bind[i].key >> 15) & 0x7fff) == key)
+				return true;
+	}
+	return false;
+}
+
 bool
 km_key_parse(const char *name, uint32_t *key)
 {
@@ -391,9 +443,9 @@ km_key_parse(const char *name, uint32_t *key)
 	if (n == 0)
 		return false;
 	if (name[0] != '<' || n < 3 || name[n - 1] != '>') {
-		/* A single character, "<" included. */
+		/* A single character, "<" included, or two: a sequence. */
 		if (!utf8_one(name, n, &base) || !key_char_ok(base))
-			return false;
+			return seq_parse(name, n, key);
 		*key = base;
 		return true;
 	}
@@ -435,6 +487,14 @@ km_key_string(uint32_t key, char *out)
 	size_t i;
 
 	assert(out != NULL);
+	if ((key & KM_SEQ) && !(key & KM_META)) {
+		char b[5];
+
+		ch[utf8_put(ch, (key >> 15) & 0x7fff)] = '\0';
+		b[utf8_put(b, key & 0x7fff)] = '\0';
+		snprintf(out, KM_KEY_MAX, "%s%s", ch, b);
+		return;
+	}
 	for (i = 0; i < UTIL_NELEM(key_names); i++)
 		if (key_names[i].key == k) {
 			/* The first entry of a key is its canonical name. */

@@ -42,6 +42,14 @@ enum {
 	KM_KEY_LAST = KM_KEY_F0 + 12
 };
 #define KM_META		0x80000000u
+/*
+ * A sequence of two characters typed one after the other (`]c`): KM_SEQ
+ * or'ed with the first in bits 15-29 and the second in bits 0-14, so
+ * both must be below U+8000 (km_seq()).  A sequence is bound like any
+ * key; the controller waits for the second key after a first one that
+ * starts a sequence of the mode (km_is_prefix()).
+ */
+#define KM_SEQ		0x40000000u
 #define KM_KEY_MAX	32	/* bytes of the longest key name, with NUL */
 
 /* Modes: each has its own bindings and may fall back to a parent. */
@@ -50,6 +58,8 @@ enum km_mode {
 	KM_LIST,	/* a list over the text: outline, footnotes, help */
 	KM_PROMPT,	/* typing after `:`, `/` or `?`, or a note */
 	KM_SELECT,	/* a selection (v) being made */
+	KM_CURSOR,	/* the word cursor is on (arrows, w) */
+	KM_COMPARE,	/* two versions side by side */
 	KM_NMODES
 };
 
@@ -89,7 +99,8 @@ int		 km_load_file(struct keymap *, const char *, km_warn_fn,
 		    void *, char **);
 
 /*
- * Key names: one character ("j", "?", "ب"), or <Space> <Tab> <S-Tab>
+ * Key names: one character ("j", "?", "ب"), two characters for a
+ * sequence ("]c", KM_SEQ above), or <Space> <Tab> <S-Tab>
  * <Enter> <Esc> <BS> <Del> <Ins> <Up> <Down> <Left> <Right> <PgUp>
  * <PgDn> <Home> <End> <F1>...<F12> <lt> (a literal "<"), <C-x> (Ctrl),
  * <M-x> (Meta, also with any other name: <M-Up>).  Case matters in
@@ -102,6 +113,12 @@ int		 km_load_file(struct keymap *, const char *, km_warn_fn,
  * Not read: <Resize>, and control characters written raw.
  */
 bool		 km_key_parse(const char *, uint32_t *);
+/* The sequence first, second (both characters below U+8000 that may
+ * be keys by themselves), or 0 when there is none. */
+uint32_t	 km_seq(uint32_t, uint32_t);
+/* True if a sequence bound in mode (or a mode it falls back to) starts
+ * with key. */
+bool		 km_is_prefix(const struct keymap *, enum km_mode, uint32_t);
 /* The name km_key_parse() reads back; out has KM_KEY_MAX bytes. */
 void		 km_key_string(uint32_t, char *);
 

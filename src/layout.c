@@ -190,49 +190,6 @@ static const FriBidiCharType bidi_map[] = {
 	[TEXT_BIDI_PDI] = FRIBIDI_TYPE_PDI,
 };
 
-static bool
-is_ascii_alnum(uint32_t c)
-{
-	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
-static bool
-is_symbol_char(uint32_t c)
-{
-	return is_ascii_alnum(c) || c == '/' || c == '.' || c == '-';
-}
-
-/* Superscripts that make up footnote markers such as ⁽¹⁸⁾. */
-static bool
-is_superscript(uint32_t c)
-{
-	return c == 0xB9 || c == 0xB2 || c == 0xB3 || c == 0x2070 ||
-	    (c >= 0x2074 && c <= 0x207E);
-}
-
-/*
- * True where ICU allows a line break before t[b] but a document does not:
- *   - after the slash of a document symbol ("A/67/150" is one word to
- *     its readers): in a run of ASCII letters, digits and ./- starting
- *     with a capital letter (A/, S/RES/, CTOC/COP/...); URLs, in lower
- *     case, keep ICU's breaks after slashes;
- *   - before a footnote marker (⁽¹⁸⁾), which stays with its word.
- * (A tab is the opposite case, see lay_para_wrap().)
- */
-static bool
-tailored_no_break(const uint32_t *t, size_t b)
-{
-	size_t r;
-
-	if (is_superscript(t[b]) && !text_cp_is_space(t[b - 1]))
-		return true;
-	if (t[b - 1] != '/' || !is_ascii_alnum(t[b]))
-		return false;
-	for (r = b - 1; r > 0 && is_symbol_char(t[r - 1]); r--)
-		;
-	return t[r] >= 'A' && t[r] <= 'Z';
-}
-
 /*
  * FriBidi 1.0.8 ligates lam and alef only when they are adjacent; with a
  * haraka between (لَا) the pair stays two letters.  Do what it does for the
@@ -766,7 +723,7 @@ last_opportunity(const struct lay_para *lp, size_t s, size_t i)
 
 	assert(s <= i && i < lp->n);
 	for (; i > s; i--)
-		if ((f[i] & TEXT_BRK_LINE) && !tailored_no_break(lp->text, i))
+		if ((f[i] & TEXT_BRK_LINE) && !text_break_unwanted(lp->text, i))
 			return i;
 	return s;
 }
@@ -787,6 +744,13 @@ after_space(const struct lay_para *lp, size_t s, size_t i, bool tab)
 
 void
 lay_para_wrap(const struct lay_para *lp, int width, struct lay_lines *out)
+{
+	lay_para_wrap_range(lp, width, 0, lp->n, out);
+}
+
+size_t
+lay_para_wrap_range(const struct lay_para *lp, int width, size_t from,
+    size_t until, struct lay_lines *out)
 {
 	struct wrap w;
 	const uint8_t *kind = lp->kind, *prop = lp->prop;
@@ -826,7 +790,8 @@ lay_para_wrap(const struct lay_para *lp, int width, struct lay_lines *out)
 	w.wd = (uint8_t *)(w.lev + n + 1);
 	memcpy(w.lev, lp->levels, n * sizeof *w.lev);
 
-	s = 0;
+	assert(from <= n);
+	s = from;
 	do {
 		/*
 		 * A mark first on the line is an orphan here and takes a cell
@@ -878,10 +843,56 @@ lay_para_wrap(const struct lay_para *lp, int width, struct lay_lines *out)
 		}
 		line_emit(&w, s, best);
 		s = best;
-	} while (s < n);
+	} while (s < n && s < until);
 
 	if (!lp->reuse)
 		free(w.map);
+	return s;
+}
+
+enum lay_dir
+lay_dir_resolve(const uint32_t *text, size_t n, enum lay_dir dir)
+{
+	FriBidiCharType *types = NULL;
+	FriBidiParType base = FRIBIDI_PAR_ON;
+	size_t len = 0, i, want;
+
+	if (dir == LAY_DIR_LTR || dir == LAY_DIR_RTL)
+		return dir;
+	/*
+	 * FriBidi's P2-P3 on a prefix that doubles: a strong character
+	 * found in a prefix (outside isolates, which FriBidi skips to their
+	 * end or to the prefix's) is the paragraph's first.
+	 */
+	for (want = n < 4096 ? n : 4096; base == FRIBIDI_PAR_ON && len < n;
+	    want = want > n / 2 ? n : 2 * want) {
+		types = xreallocarray(types, want, sizeof *types);
+		for (i = len; i < want; i++)
+			types[i] = bidi_map[cp_info(text[i]) & CP_BIDI];
+		len = want;
+		base = fribidi_get_par_direction(types, (FriBidiStrIndex)len);
+	}
+	free(types);
+	if (base == FRIBIDI_PAR_LTR)
+		return LAY_DIR_LTR;
+	if (base == FRIBIDI_PAR_RTL)
+		return LAY_DIR_RTL;
+	return dir == LAY_DIR_AUTO ? LAY_DIR_LTR : LAY_DIR_RTL;
+}
+
+size_t
+lay_context_start(const uint32_t *text, size_t s, size_t max)
+{
+	size_t c = s;
+	uint32_t b;
+
+	while (c > 0 && s - c < max) {
+		c--;
+		b = cp_info(text[c]) & CP_BIDI;
+		if (b == TEXT_BIDI_L || b == TEXT_BIDI_R || b == TEXT_BIDI_AL)
+			break;
+	}
+	return c;
 }
 
 void

@@ -115,6 +115,58 @@ bool		 lay_para_rtl(const struct lay_para *);
  * single grapheme wider than W.
  */
 void		 lay_para_wrap(const struct lay_para *, int, struct lay_lines *);
+/*
+ * Part of a wrap, for a paragraph laid out window by window (a huge one,
+ * see render-plain.c): the lines that start at from (a line start) and
+ * on, as long as they start before until; returns where the next line
+ * would start (the paragraph's length when it is done).
+ */
+size_t		 lay_para_wrap_range(const struct lay_para *, int, size_t,
+		    size_t, struct lay_lines *);
+/*
+ * A huge paragraph laid out window by window (layout-big.c): len bytes
+ * of UTF-8 at s (borrowed until lay_big_free()), decoded with TEXT_NFC,
+ * in windows of about win code points (at least 8,193), with dir and
+ * flags as for lay_para_new().  The rows are those of one layout of the
+ * whole but where a bracket pair or an embedding spans more than a
+ * window.
+ */
+struct lay_big;
+struct lay_big	*lay_big_new(const char *, size_t, enum lay_dir, int,
+		    size_t);
+void		 lay_big_free(struct lay_big *);
+/*
+ * Wraps at width W.  Each window's lines with their cells (offsets
+ * counting from the paragraph's start) go to each(arg, lines) if each is
+ * set, borrowed for the call; all the lines without cells (ncell 0) go
+ * to *all if all is set, for lay_big_window().
+ */
+void		 lay_big_wrap(struct lay_big *, int, struct lay_lines *,
+		    void (*)(void *, const struct lay_lines *), void *);
+/*
+ * The lines, with cells, of the window of the last wrap (with all) that
+ * holds line li of all; *first is the index in all of its first line.
+ * Borrowed until the next call.
+ */
+const struct lay_lines *lay_big_window(struct lay_big *, size_t, size_t *);
+/* The direction it resolves to (LAY_DIR_LTR or LAY_DIR_RTL). */
+enum lay_dir	 lay_big_dir(struct lay_big *);
+/* Ill-formed UTF-8 sequences the first wrap found. */
+size_t		 lay_big_invalid(const struct lay_big *);
+
+/*
+ * The direction a paragraph of n code points resolves to (UAX #9 P2-P3
+ * by FriBidi): LAY_DIR_LTR or LAY_DIR_RTL; dir as for lay_para_new().
+ * What each window of a huge paragraph is laid out with.
+ */
+enum lay_dir	 lay_dir_resolve(const uint32_t *, size_t, enum lay_dir);
+/*
+ * Where the analysis of a window whose lines start at s should begin:
+ * at the last strong (L, R, AL) code point before s, not more than max
+ * code points back, so that the weak and neutral types after it resolve
+ * as in the whole paragraph; 0 at the most.
+ */
+size_t		 lay_context_start(const uint32_t *, size_t, size_t);
 void		 lay_lines_free(struct lay_lines *);
 
 /*

@@ -39,6 +39,7 @@
 
 #include "doc.h"
 #include "library.h"
+#include "doc-pdf.h"
 #include "store.h"
 #include "util.h"
 
@@ -102,7 +103,8 @@ is_txt(const char *name)
 {
 	size_t n = strlen(name);
 
-	return n > 4 && strcasecmp(name + n - 4, ".txt") == 0;
+	return n > 4 && (strcasecmp(name + n - 4, ".txt") == 0 ||
+	    strcasecmp(name + n - 4, ".pdf") == 0);
 }
 
 static int
@@ -223,7 +225,9 @@ sniff(const char *path, bool *binary)
 	if (n >= 2 && ((b[0] == 0xff && b[1] == 0xfe) ||
 	    (b[0] == 0xfe && b[1] == 0xff)))
 		return true;
-	*binary = memchr(b, '\0', (size_t)n) != NULL;
+	/* a PDF is a document (doc-pdf.c) whatever bytes it holds */
+	*binary = memchr(b, '\0', (size_t)n) != NULL &&
+	    !doc_pdf_is((const char *)b, (size_t)n);
 	return true;
 }
 
@@ -236,7 +240,7 @@ static void
 file_read(struct lib_files *fs, const char *path, int64_t size,
     int64_t mtime)
 {
-	struct doc_import_opts opts = { NULL, path };
+	struct doc_import_opts opts = { NULL, path, 0, false };
 	const struct doc_meta *m;
 	struct doc *d;
 	char *why = NULL;
@@ -286,7 +290,7 @@ dir_scan(DIR *dh, const char *real, const struct store_lib_file *cache,
 		if ((de = readdir(dh)) == NULL)
 			break;
 		/*
-		 * Only *.txt files.  Above all never open the database or its
+		 * Only *.txt and *.pdf files.  Above all never open the database or its
 		 * -wal and -shm files if they are here: closing any file
 		 * descriptor of a file drops every POSIX lock this process
 		 * holds on it, and SQLite's locks on the database would go

@@ -8,6 +8,7 @@
  */
 #include <fcntl.h>
 #include <getopt.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include "main.h"
 #include "notes.h"
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 struct store *
@@ -35,8 +37,22 @@ main_store_open(const char *db, char **cause)
 		return NULL;
 	}
 	st = store_open(db, cause);
+	if (st != NULL && store_was_empty(st))
+		msg_print("%s was an empty file: it is now a new database",
+		    db);
 	free(path);
 	return st;
+}
+
+/* path as a message shows it (caller frees): controls made visible. */
+static char *
+shown(const char *path)
+{
+	struct buf b;
+
+	buf_init(&b);
+	text_utf8_visible_line(&b, path, strlen(path));
+	return buf_steal(&b);
 }
 
 static struct store *
@@ -46,10 +62,13 @@ store_or_exit(const char *db)
 	char *cause = NULL;
 
 	if ((st = main_store_open(db, &cause)) == NULL) {
-		fprintf(stderr, "hamish: %s\n", cause);
+		msg_print("%s", cause);
 		free(cause);
 		exit(EXIT_STORE);
 	}
+	if (store_readonly_why(st) != NULL)	/* a full disk */
+		msg_print("%s: opened read-only: %s", store_path(st),
+		    store_readonly_why(st));
 	return st;
 }
 
@@ -73,13 +92,13 @@ open_file(struct store *st, const char *path, struct opened *o, int *rc)
 	o->path = path;
 	if ((o->doc = main_doc_load(path, NULL, rc)) == NULL) {
 		if (*rc == 0) {
-			fprintf(stderr, "hamish: %s: empty document\n", path);
+			msg_print("%s: empty document", path);
 			*rc = EXIT_INPUT;
 		}
 		return false;
 	}
 	if ((o->notes = notes_open(st, o->doc, path, &cause)) == NULL) {
-		fprintf(stderr, "hamish: %s\n", cause);
+		msg_print("%s", cause);
 		free(cause);
 		doc_free(o->doc);
 		o->doc = NULL;
@@ -104,7 +123,7 @@ opened_free(struct opened *o)
 static bool
 open_stored(struct store *st, const struct store_doc *sd, struct opened *o)
 {
-	struct doc_import_opts io = { NULL, NULL };
+	struct doc_import_opts io = { NULL, NULL, 0, false };
 	char *cause = NULL;
 
 	memset(o, 0, sizeof *o);
@@ -120,7 +139,7 @@ open_stored(struct store *st, const struct store_doc *sd, struct opened *o)
 	free(cause);
 	cause = NULL;
 	if ((o->notes = notes_open_stored(st, sd->id, &cause)) == NULL) {
-		fprintf(stderr, "hamish: %s\n", cause);
+		msg_print("%s", cause);
 		free(cause);
 		return false;
 	}
@@ -155,7 +174,7 @@ write_file(const char *path, const struct buf *out)
 	if (ok && rename(tmp, path) != 0)
 		ok = false;
 	if (!ok) {
-		fprintf(stderr, "hamish: %s: cannot write: %m\n", path);
+		msg_print("%s: cannot write: %s", path, strerror(errno));
 		if (fd >= 0)
 			unlink(tmp);
 	}
@@ -179,7 +198,7 @@ notes_export(int argc, char **argv, const char *db, const char *output,
 	buf_init(&out);
 	notes_export_begin(&x, &out, f);
 	if (!store_docs_list(st, &docs, &ndocs, &cause)) {
-		fprintf(stderr, "hamish: %s\n", cause);
+		msg_print("%s", cause);
 		free(cause);
 		rc = EXIT_STORE;
 		goto out;
@@ -208,8 +227,8 @@ notes_export(int argc, char **argv, const char *db, const char *output,
 		for (i = 0; i < ndocs && !doc_named(&docs[i], argv[a]); i++)
 			;
 		if (i == ndocs) {
-			fprintf(stderr, "hamish: %s: no such file or stored "
-			    "document\n", argv[a]);
+			msg_print("%s: no such file or stored "
+			    "document", argv[a]);
 			rc = EXIT_INPUT;
 		} else if (!open_stored(st, &docs[i], &o))
 			rc = EXIT_STORE;
@@ -243,19 +262,35 @@ notes_import(const char *path, const char *db)
 	int rc = 0;
 
 	if (util_file_read(path, &data, &len, &cause) != 0) {
-		fprintf(stderr, "hamish: %s\n", cause);
+		msg_print("%s", cause);
 		free(cause);
 		return EXIT_INPUT;
 	}
 	st = store_or_exit(db);
 	if (!store_import_json(st, data, len, &s, &cause)) {
-		fprintf(stderr, "hamish: %s: %s\n", path, cause);
+		/* the database's failure (read-only, damaged) is 4 as
+		 * for every command, the file's 2 */
+		if (store_failed(st)) {
+			msg_print("%s", cause);
+			rc = EXIT_STORE;
+		} else {
+			msg_print("%s: %s", path, cause);
+			rc = EXIT_INPUT;
+		}
 		free(cause);
-		rc = EXIT_INPUT;
-	} else
+	} else {
+		char *p = shown(path);
+
+		if (s.replaced > 0)
+			msg_print("%s: %zu ill-formed UTF-8 sequence%s (bytes "
+			    "that are not UTF-8, lone surrogate or NUL "
+			    "escapes) imported as U+FFFD", path, s.replaced,
+			    s.replaced > 1 ? "s" : "");
 		printf("%s: %zu added, %zu updated, %zu unchanged, %zu "
-		    "skipped\n", path, s.added, s.updated, s.unchanged,
+		    "skipped\n", p, s.added, s.updated, s.unchanged,
 		    s.skipped);
+		free(p);
+	}
 	store_close(st);
 	free(data);
 	return rc;
@@ -265,13 +300,16 @@ notes_import(const char *path, const char *db)
 static void
 print_placed(const char *path, struct notes *ns)
 {
+	char *p = shown(path);
+
 	printf("%s: %zu annotations: %zu exact, %zu moved, %zu fuzzy, "
-	    "%zu need review, %zu orphans\n", path, notes_count(ns),
+	    "%zu need review, %zu orphans\n", p, notes_count(ns),
 	    notes_count_status(ns, ANCHOR_EXACT),
 	    notes_count_status(ns, ANCHOR_MOVED),
 	    notes_count_status(ns, ANCHOR_FUZZY),
 	    notes_count_status(ns, ANCHOR_REVIEW),
 	    notes_count_status(ns, ANCHOR_ORPHAN));
+	free(p);
 }
 
 /*
@@ -302,7 +340,7 @@ notes_carry(const char *old, const char *new, const char *db)
 		b.notes = NULL;
 		if (!store_doc_merge(st, from, notes_doc_id(a.notes), &cause) ||
 		    (b.notes = notes_open(st, b.doc, new, &cause)) == NULL) {
-			fprintf(stderr, "hamish: %s\n", cause);
+			msg_print("%s", cause);
 			free(cause);
 			rc = EXIT_STORE;
 		}
@@ -352,7 +390,7 @@ cmd_notes(int argc, char **argv)
 			fputs(usage_text, stdout);
 			return 0;
 		default:
-			usage_error("bad option for notes");
+			usage_bad_option(argv, "f:o:h", " for notes");
 		}
 	}
 	argc -= optind;

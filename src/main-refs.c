@@ -39,7 +39,7 @@ add_dir(struct library *lib, const char *dir)
 	char *cause = NULL;
 
 	if (!library_add_dir(lib, dir, &cause)) {
-		fprintf(stderr, "hamish: library: %s\n", cause);
+		msg_print("library: %s", cause);
 		free(cause);
 	}
 }
@@ -130,8 +130,8 @@ lib_opts_parse(int argc, char **argv, struct lib_opts *o, bool refs)
 			fputs(usage_text, stdout);
 			exit(0);
 		default:
-			usage_error(refs ? "bad option for refs" :
-			    "bad option for library");
+			usage_bad_option(argv, "h", refs ? " for refs" :
+			    " for library");
 		}
 	}
 	return optind;
@@ -148,8 +148,8 @@ store_quiet(const char *db)
 	struct store *st = main_store_open(db, &cause);
 
 	if (st == NULL) {
-		fprintf(stderr, "hamish: library not indexed in the database: "
-		    "%s\n", cause);
+		msg_print("library not indexed in the database: "
+		    "%s", cause);
 		free(cause);
 	}
 	return st;
@@ -184,12 +184,9 @@ cmd_refs(int argc, char **argv)
 	i = lib_opts_parse(argc, argv, &o, true);
 	if (argc - i != 1)
 		usage_error("refs takes one FILE");
-	if ((d = main_doc_load(argv[i], NULL, &rc)) == NULL) {
-		free(o.dirs);
-		if (rc == 0)
-			fprintf(stderr, "hamish: %s: empty document\n", argv[i]);
-		return rc != 0 ? rc : EXIT_INPUT;
-	}
+	/* The library first: indexing the file's directory may import the
+	 * file itself, and two imports of a huge file at once doubled the
+	 * peak memory (issue 15, item 12). */
 	st = store_quiet(o.db);
 	lib = main_library_open(st, o.dirs, o.ndirs);
 	if ((real = realpath(argv[i], NULL)) != NULL &&
@@ -198,6 +195,14 @@ cmd_refs(int argc, char **argv)
 		add_dir(lib, *real != '\0' ? real : "/");
 	}
 	free(real);
+	if ((d = main_doc_load(argv[i], NULL, &rc)) == NULL) {
+		library_free(lib);
+		store_close(st);
+		free(o.dirs);
+		if (rc == 0)
+			msg_print("%s: empty document", argv[i]);
+		return rc != 0 ? rc : EXIT_INPUT;
+	}
 	rs = refs_find(d);
 	buf_init(&out);
 	refs_print(&out, d, rs, o.json, in_library, lib);

@@ -15,13 +15,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/ioctl.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <unistd.h>
 
 #include "action.h"
 #include "builtin.h"
 #include "doc.h"
+#include "doc-pdf.h"
 #include "keymap.h"
 #include "layout.h"
 #include "library.h"
@@ -40,7 +43,7 @@
 const char usage_text[] =
 "usage: hamish [--keymap NAME|FILE] [--theme NAME|FILE] [--bidi=app|terminal]\n"
 "              [--exact] [--encoding NAME] [--db PATH] [--library DIR]\n"
-"              FILE...\n"
+"              [FILE...]\n"
 "       hamish render [--width W] [--no-shape] [--plain] [--map]\n"
 "                     [--jobs N] [--encoding NAME] [FILE|-]\n"
 "       hamish outline [--encoding NAME] FILE\n"
@@ -50,24 +53,36 @@ const char usage_text[] =
 "       hamish notes carry OLD NEW\n"
 "       hamish refs [--json] [--library DIR] FILE\n"
 "       hamish library [--library DIR]\n"
+"       hamish diff [--format text|md|html|json] [--exact] [--encoding NAME]\n"
+"                   OLD NEW\n"
+"       hamish compare [reader options] [--swap] OLD NEW\n"
 "       hamish check-terminal\n"
 "       hamish --help | --version | --list-actions\n"
 "\n"
-"A reader for Arabic documents in the terminal.\n"
+"A reader for Arabic documents in the terminal.  FILE is text (UTF-8,\n"
+"UTF-16, windows-1256, ...) or a PDF, known by its content.\n"
 "\n"
 "hamish FILE... opens a full-screen reader (when standard output is not a\n"
-"terminal it prints each as render does).  Keys of the default keymap:\n"
-"  j k, arrows  line      Space b, PgDn PgUp  screen    d u  half screen\n"
+"terminal it prints each as render does); with no FILE it reads standard\n"
+"input (cat FILE | hamish), the keys from /dev/tty.  Default keymap:\n"
+"  j k, Up Down  line     Space b, PgDn PgUp  screen    d u  half screen\n"
 "  g G  start, end        ] [  numbered paragraph       } {  heading\n"
 "  :12 :١٢ :12(b) :4.12  go to an address               o  outline\n"
 "  / ?  search  n N  next, previous match               f  footnotes\n"
-"  C-n C-p  next, previous document (:e FILE, :bn, :bp, :open SYMBOL)\n"
+"  i  the document's header (:info)  C-n C-p  next, previous document\n"
+"  :e FILE (Tab completes)  :bn :bp  :bd closes  :open SYMBOL\n"
 "  Tab S-Tab  next, previous reference     Enter  follow it   r  backlinks\n"
 "  BS C-o B  back                          F  forward\n"
-"  h F1  help             C-l  repaint                 q  quit\n"
-"  v  select words (w b j k extend)   H  highlight      a A  note, in $EDITOR\n"
-"  y  copy (OSC 52)       x U  delete, undo             L  annotations\n"
-"  mX 'X  set, go to bookmark X (capitals: across documents)\n"
+"  h F1  help             C-l  repaint                 q C-c  quit\n"
+"  Left Right w  the word cursor (then Up Down b too; Esc hides it)\n"
+"  v  select from it (w b j k extend)   H  highlight   a A  note, in $EDITOR\n"
+"  y  copy (OSC 52)       x  delete (several: which)  U  undo any change\n"
+"  L  annotations; at 120 columns and more notes stand in the margin\n"
+"  mouse: wheel, click (reference, note mark, word), drag selects\n"
+"  Arabic layout: keys where the Latin ones are (:set nolangmap, nomouse)\n"
+"  mX 'X  set, go to bookmark X (capitals: across documents); '? :marks list\n"
+"  :notes all  the annotations of every document    :pp3  preambular para\n"
+"  at a prompt: Left Right Home End C-a C-e Delete M-b M-f   :messages\n"
 "reader options:\n"
 "  --keymap NAME|FILE  default or emacs, or a file (hamish-keys(5))\n"
 "  --theme NAME|FILE   dark, light, high-contrast or mono, or a file\n"
@@ -92,7 +107,8 @@ const char usage_text[] =
 "  outline       one line per heading and numbered paragraph: address,\n"
 "                label as printed, first words\n"
 "  dump          the document model as one JSON object: metadata,\n"
-"                blocks, furniture dropped, diagnostics\n"
+"                blocks (with the page each starts on, from form\n"
+"                feeds), furniture dropped, diagnostics\n"
 "  check-terminal  a test line drawn both ways: which --bidi to use\n"
 "  notes export  the annotations of each DOCUMENT (a file, or a symbol or\n"
 "                title in the database; default: all), placed on its\n"
@@ -105,6 +121,28 @@ const char usage_text[] =
 "  refs          every cross-reference: source, kind, text, target, and\n"
 "                whether it resolves here, in the library or not at all\n"
 "  library       the documents of the library: symbol, title, file\n"
+"  diff          what changed from OLD to NEW, paragraph by paragraph,\n"
+"                paired by content (a renumbered paragraph is the same):\n"
+"                same, changed, moved, inserted, deleted, split, merged,\n"
+"                and the words; harakat, tatweel, digits, white space and\n"
+"                invisible controls are not changes, letter variants are\n"
+"                spelling changes (--exact: every letter counts).  Formats:\n"
+"                text (default), md (a comparison table, CriticMarkup),\n"
+"                html (one page, side by side), json.  Exit status as\n"
+"                diff(1): 0 no changes, 1 changes, 2 trouble\n"
+"  compare       OLD and NEW side by side, full screen: paired paragraphs\n"
+"                on the same rows, the old version on the right (--swap:\n"
+"                left), deleted and inserted words marked, the label map\n"
+"                (9 → 8, 9 deleted) between the columns; one column with\n"
+"                the changes inline below 100 columns.  ]c [c  next,\n"
+"                previous change   C  the list   zi  fold the unchanged\n"
+"                s  swap   :12  new paragraph 12   :old 12  old one\n"
+"                /  search the new version\n"
+"                :orphans  annotations that found no place   q  leave.\n"
+"                The old version's annotations show on the new one; new\n"
+"                ones go to the new one.  Also :compare FILE from the\n"
+"                reader (the document read is the old one).  Not a\n"
+"                terminal: hamish diff's report\n"
 "\n"
 "render options:\n"
 "  -w, --width W   cells per row (default: the terminal's width, else 80)\n"
@@ -123,12 +161,74 @@ const char usage_text[] =
 "exit status: 0 success, 1 usage error (also: locale not UTF-8, unusable\n"
 "terminal), 2 unreadable document, 3 fatal, 4 unusable database (notes)\n";
 
+/*
+ * Every message to standard error goes through here: the whole line is
+ * shown as the reader shows a document's controls (text_utf8_visible_line():
+ * control characters as symbols, bidi overrides dropped), because its
+ * arguments (file names, --encoding and --db values, option names,
+ * config lines) come from users and documents.
+ */
+void
+msg_print(const char *fmt, ...)
+{
+	struct buf raw, line;
+	va_list ap;
+
+	buf_init(&raw);
+	buf_init(&line);
+	va_start(ap, fmt);
+	buf_vaddf(&raw, fmt, ap);
+	va_end(ap);
+	buf_adds(&line, "hamish: ");
+	text_utf8_visible_line(&line, raw.data != NULL ? raw.data : "",
+	    raw.len);
+	buf_addc(&line, '\n');
+	fwrite(line.data, 1, line.len, stderr);
+	buf_free(&raw);
+	buf_free(&line);
+}
+
 void
 usage_error(const char *msg)
 {
-	fprintf(stderr, "hamish: %s\n", msg);
-	fputs("Try 'hamish --help'.\n", stderr);
+	msg_print("%s (try hamish --help)", msg);
 	exit(EXIT_USAGE);
+}
+
+void
+usage_bad_option(char **argv, const char *optstring, const char *what)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : "?", *eq, *o;
+	char letter[3] = { '-', '?', '\0' };
+	struct buf msg;
+	size_t len;
+	bool needs;
+
+	/*
+	 * getopt_long() with opterr 0 says nothing itself: one line here.
+	 * optopt is 0 for an unknown long option, the option's value for
+	 * one that lacks its argument, the letter for a short one.
+	 */
+	if (arg[0] == '-' && arg[1] == '-') {
+		eq = strchr(arg, '=');
+		len = eq != NULL ? (size_t)(eq - arg) : strlen(arg);
+		needs = optopt != 0;
+	} else {
+		if (optopt > 0x20 && optopt < 0x7F)
+			letter[1] = (char)optopt;
+		o = optopt != 0 ? strchr(optstring, optopt) : NULL;
+		needs = o != NULL && o[1] == ':';
+		arg = letter;
+		len = 2;
+	}
+	buf_init(&msg);
+	buf_adds(&msg, needs ? "option " : "unknown option ");
+	text_utf8_visible(&msg, arg, len < 64 ? len : 64);
+	if (needs)
+		buf_adds(&msg, " needs a value");
+	if (what != NULL)
+		buf_adds(&msg, what);
+	usage_error(msg.data);
 }
 
 /* Width of the terminal on standard output, else 80. */
@@ -182,12 +282,35 @@ doc_load_bytes(const char *path, char **data, size_t *len)
 	char *cause;
 
 	if (util_file_read(path, data, len, &cause) != 0) {
-		fprintf(stderr, "hamish: %s\n", cause);
+		msg_print("%s", cause);
 		free(cause);
 		return EXIT_INPUT;
 	}
+	if (doc_pdf_is(*data, *len)) {
+		/* a PDF: its canonical text, laid out as text */
+		struct buf t;
+		char *why = NULL;
+
+		buf_init(&t);
+		free(*data);
+		*data = NULL;
+		if (util_file_read(path, data, len, &cause) != 0 ||
+		    doc_pdf_text(*data, *len, 0, &t, NULL, &why) != 0) {
+			msg_print("%s: %s", path, why != NULL ? why : cause);
+			free(why);
+			free(*data);
+			*data = NULL;
+			buf_free(&t);
+			return EXIT_INPUT;
+		}
+		free(*data);
+		*len = t.len;
+		buf_addc(&t, '\0');
+		*data = buf_steal(&t);
+		return 0;
+	}
 	if (memchr(*data, '\0', *len) != NULL) {
-		fprintf(stderr, "hamish: %s: not a text document\n",
+		msg_print("%s: not a text document",
 		    strcmp(path, "-") == 0 ? "standard input" : path);
 		free(*data);
 		*data = NULL;
@@ -268,6 +391,40 @@ plain_serial(const char *s, size_t len, const struct render_plain_opts *o)
 	return bad;
 }
 
+/*
+ * Fewer threads when the address space is short (ulimit -v): each takes
+ * a stack and, with glibc, a malloc arena that reserves 64 MB of
+ * addresses, and a worker that ran out of memory would end the command
+ * where one thread would have done.  Half of what is left is for the
+ * main thread and the text; at least one thread (then plain_serial()).
+ */
+static int
+render_jobs_fit(int jobs)
+{
+	struct rlimit rl;
+	pthread_attr_t a;
+	size_t stack = 8u << 20, used = 0, per, avail;
+	unsigned long pages;
+	FILE *f;
+
+	if (getrlimit(RLIMIT_AS, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
+		return jobs;
+	if (pthread_attr_init(&a) == 0) {
+		pthread_attr_getstacksize(&a, &stack);
+		pthread_attr_destroy(&a);
+	}
+	if ((f = fopen("/proc/self/statm", "r")) != NULL) {
+		if (fscanf(f, "%lu", &pages) == 1)
+			used = (size_t)pages * (size_t)sysconf(_SC_PAGESIZE);
+		fclose(f);
+	}
+	per = stack + (64u << 20) + 8 * PLAIN_CHUNK;
+	avail = rl.rlim_cur > used ? (size_t)(rl.rlim_cur - used) : 0;
+	if ((size_t)jobs > avail / 2 / per)
+		jobs = (int)(avail / 2 / per);
+	return jobs < 1 ? 1 : jobs;
+}
+
 /* Renders [start, len) of s with jobs threads; returns invalid UTF-8. */
 static size_t
 plain_parallel(const char *s, size_t start, size_t len,
@@ -343,33 +500,102 @@ plain_parallel(const char *s, size_t start, size_t len,
 	return nbad;
 }
 
+/* Prints the importer's warnings of d as FILE:LINE: lines. */
+static void
+doc_warnings_print(const char *path, const struct doc *d)
+{
+	const struct doc_diag *dg;
+	const char *name = strcmp(path, "-") == 0 ? "standard input" : path;
+	size_t i;
+
+	for (i = 0; i < doc_diag_count(d); i++) {
+		dg = doc_diag(d, i);
+		if (dg->level != DOC_DIAG_WARNING)
+			continue;
+		if (dg->line > 0)
+			msg_print("%s:%zu: %s", name, dg->line, dg->msg);
+		else
+			msg_print("%s: %s", name, dg->msg);
+	}
+}
+
+/*
+ * A document that cannot be read: NULL with *rc 0 for an empty one
+ * (nothing to show), else the message printed and *rc EXIT_INPUT.
+ */
+static void
+doc_load_error(char *cause, int *rc)
+{
+	*rc = 0;
+	if (cause != NULL && strstr(cause, "empty document") != NULL) {
+		free(cause);
+		return;
+	}
+	msg_print("%s", cause != NULL ? cause : "cannot read document");
+	free(cause);
+	*rc = EXIT_INPUT;
+}
+
+/* --plain: the text decoded as every command decodes it (doc_text_read). */
+/* Whether the file at path starts like a PDF (read as bytes). */
+static bool
+path_is_pdf(const char *path)
+{
+	char head[1024];
+	size_t n = 0;
+	FILE *f = fopen(path, "rb");
+
+	if (f == NULL)
+		return false;
+	n = fread(head, 1, sizeof head, f);
+	fclose(f);
+	return doc_pdf_is(head, n);
+}
+
 static int
 render_plain_file(const char *path, const struct render_opts *o)
 {
 	struct render_plain_opts po = { o->width, o->lay_flags,
-	    o->render_flags, out_flush_cb, NULL };
-	size_t len, start = 0, bad;
-	char *data;
+	    o->render_flags, out_flush_cb, NULL, 0 };
+	struct doc_import_opts io = { o->encoding, NULL, 0, false };
+	struct doc_text t;
+	char *cause = NULL;
+	size_t bad;
 	int rc, jobs = o->jobs;
 
-	if ((rc = doc_load_bytes(path, &data, &len)) != 0)
+	if (strcmp(path, "-") != 0 && path_is_pdf(path)) {
+		/* a PDF: its canonical text (doc-pdf.c), laid out as text */
+		char *data;
+		size_t len;
+
+		if ((rc = doc_load_bytes(path, &data, &len)) != 0)
+			return rc;
+		plain_serial(data, len, &po);
+		free(data);
+		if (fflush(stdout) != 0)
+			die("write error on standard output");
+		return 0;
+	}
+	if (doc_text_read(path, &io, &t, &cause) != 0) {
+		doc_load_error(cause, &rc);
 		return rc;
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-		start = 3;	/* UTF-8 byte order mark */
+	}
+	doc_warnings_print(path, t.d);
 	if (jobs == 0)
 		jobs = render_jobs_default();
-	if (jobs > 1 && len - start > 4 * PLAIN_CHUNK)
-		bad = plain_parallel(data, start, len, &po, jobs);
+	if (jobs > 1)
+		jobs = render_jobs_fit(jobs);
+	if (jobs > 1 && t.len > 4 * PLAIN_CHUNK)
+		bad = plain_parallel(t.s, 0, t.len, &po, jobs);
 	else
-		bad = plain_serial(data + start, len - start, &po);
+		bad = plain_serial(t.s, t.len, &po);
 	if (fflush(stdout) != 0)
 		die("write error on standard output");
-	if (bad > 0)
-		fprintf(stderr, "hamish: %s: %zu invalid UTF-8 sequence%s "
-		    "shown as U+FFFD\n",
+	if (bad > 0)	/* none: decoding replaced them, and said so */
+		msg_print("%s: %zu invalid UTF-8 sequence%s shown as U+FFFD",
 		    strcmp(path, "-") == 0 ? "standard input" : path, bad,
 		    bad == 1 ? "" : "s");
-	free(data);
+	doc_text_free(&t);
 	return 0;
 }
 
@@ -381,35 +607,23 @@ render_plain_file(const char *path, const struct render_opts *o)
 struct doc *
 main_doc_load(const char *path, const char *encoding, int *rc)
 {
-	struct doc_import_opts io = { encoding, NULL };
-	const struct doc_diag *dg;
-	const char *name = strcmp(path, "-") == 0 ? "standard input" : path;
+	struct doc_import_opts io = { encoding, NULL, 0, false };
 	struct doc *d;
 	char *cause = NULL;
-	size_t i;
 
+	d = doc_import_file(path, &io, &cause);
+	return main_doc_took(path, d, cause, rc);
+}
+
+struct doc *
+main_doc_took(const char *path, struct doc *d, char *cause, int *rc)
+{
 	*rc = 0;
-	if ((d = doc_import_file(path, &io, &cause)) == NULL) {
-		if (cause != NULL && strstr(cause, "empty document") != NULL) {
-			free(cause);
-			return NULL;
-		}
-		fprintf(stderr, "hamish: %s\n", cause != NULL ? cause :
-		    "cannot read document");
-		free(cause);
-		*rc = EXIT_INPUT;
+	if (d == NULL) {
+		doc_load_error(cause, rc);
 		return NULL;
 	}
-	for (i = 0; i < doc_diag_count(d); i++) {
-		dg = doc_diag(d, i);
-		if (dg->level != DOC_DIAG_WARNING)
-			continue;
-		if (dg->line > 0)
-			fprintf(stderr, "hamish: %s:%zu: %s\n", name, dg->line,
-			    dg->msg);
-		else
-			fprintf(stderr, "hamish: %s: %s\n", name, dg->msg);
-	}
+	doc_warnings_print(path, d);
 	return d;
 }
 
@@ -479,15 +693,21 @@ cmd_print(int argc, char **argv, bool json)
 			fputs(usage_text, stdout);
 			return 0;
 		default:
-			usage_error(json ? "bad option for dump" :
-			    "bad option for outline");
+			usage_bad_option(argv, "e:h", json ? " for dump" :
+			    " for outline");
 		}
 	}
 	if (argc - optind != 1)
 		usage_error(json ? "dump takes one FILE" :
 		    "outline takes one FILE");
-	if ((d = main_doc_load(argv[optind], encoding, &rc)) == NULL)
-		return rc;
+	if ((d = main_doc_load(argv[optind], encoding, &rc)) == NULL) {
+		if (rc != 0 || !json)
+			return rc;
+		/* An empty or blank file is a document of no blocks. */
+		d = doc_new();
+		doc_diag_add(d, DOC_DIAG_NOTE, 0, "empty document");
+		doc_finish(d);
+	}
 	buf_init(&out);
 	if (json)
 		doc_json_print(&out, d);	/* controls escaped */
@@ -561,7 +781,7 @@ cmd_render(int argc, char **argv)
 			fputs(usage_text, stdout);
 			return 0;
 		default:
-			usage_error("bad option for render");
+			usage_bad_option(argv, "w:e:j:h", " for render");
 		}
 	}
 	if (argc - optind > 1)
@@ -618,38 +838,91 @@ looks_parse(struct looks *l, bool keys, const char *data, size_t len,
 		theme_parse(l->th, data, len, name, warn_collect, &l->w);
 }
 
+/* The names of the built-in keymaps or themes, for messages. */
+static const char *
+looks_builtins(bool keys)
+{
+	return keys ? "default, emacs" : "dark, light, high-contrast, mono";
+}
+
 /*
- * Loads a keymap (keys) or theme by built-in name or file name.  A file
- * that cannot be read: a warning if user (the user's own), else a
- * printed error and false.
+ * Loads a keymap (keys) or theme by built-in name or file name (user:
+ * the user's own file, never a built-in).  NULL if done, else why not
+ * (caller frees), the name shown as messages show controls.
  */
-static bool
-looks_load(struct looks *l, bool keys, const char *name, bool user)
+static char *
+looks_try(struct looks *l, bool keys, const char *name, bool user)
 {
 	const char *dir = keys ? "keymaps" : "themes";
 	const struct builtin_file *bf;
-	char *cause = NULL;
+	char *cause = NULL, *m;
+	struct buf v;
 	int rc;
 
 	if (!user && strchr(name, '/') == NULL &&
 	    (bf = builtin_find(dir, name, keys ? "keys" : "theme")) != NULL) {
 		looks_parse(l, keys, bf->data, bf->len, bf->name);
-		return true;
+		return NULL;
 	}
 	rc = keys ? km_load_file(l->km, name, warn_collect, &l->w, &cause) :
 	    theme_load_file(l->th, name, warn_collect, &l->w, &cause);
 	if (rc >= 0)
+		return NULL;
+	if (user || strchr(name, '/') != NULL)
+		return cause;
+	free(cause);
+	buf_init(&v);
+	text_utf8_visible_line(&v, name, strlen(name));
+	m = xasprintf("no %s called '%s'", keys ? "keymap" : "theme",
+	    v.data != NULL ? v.data : "");
+	buf_free(&v);
+	return m;
+}
+
+/*
+ * Loads a keymap (keys) or theme by built-in name or file name.  One
+ * that cannot be loaded: a warning if user (the user's own), else a
+ * printed error and false.
+ */
+static bool
+looks_load(struct looks *l, bool keys, const char *name, bool user)
+{
+	char *cause = looks_try(l, keys, name, user);
+
+	if (cause == NULL)
 		return true;
 	if (user)
 		warn_collect(&l->w, cause);
 	else if (strchr(name, '/') == NULL)
-		fprintf(stderr, "hamish: no %s called '%s' (built in: %s)\n",
-		    keys ? "keymap" : "theme", name, keys ? "default, emacs" :
-		    "dark, light, high-contrast, mono");
+		msg_print("%s (built in: %s)", cause, looks_builtins(keys));
 	else
-		fprintf(stderr, "hamish: %s\n", cause);
+		msg_print("%s", cause);
 	free(cause);
 	return user;
+}
+
+/*
+ * The keymap or theme the config file names at where ("FILE:LINE"), or
+ * the built-in default: one that cannot be loaded is a warning there,
+ * never fatal (a bad line of a user's file never is).
+ */
+static void
+looks_config(struct looks *l, bool keys, const char *name,
+    const char *where)
+{
+	char *cause = looks_try(l, keys, name, false), *m;
+
+	if (cause == NULL)
+		return;
+	if (strchr(name, '/') != NULL)
+		m = xasprintf("%s: %s: the default is used", where, cause);
+	else
+		m = xasprintf("%s: %s: the default is used (built in: %s)",
+		    where, cause, looks_builtins(keys));
+	warn_collect(&l->w, m);
+	free(m);
+	free(cause);
+	free(looks_try(l, keys, keys ? "default" : "dark", false));
 }
 
 /* The user's own file on top, when there is one. */
@@ -666,9 +939,13 @@ looks_user(struct looks *l, bool keys)
 struct read_opts {
 	const char	*keymap;
 	const char	*theme;
+	char		*keymap_at;	/* "FILE:LINE" of a config file's */
+	char		*theme_at;	/* keymap and theme lines, or NULL */
 	const char	*encoding;
 	enum ui_bidi	 bidi;
 	bool		 exact;
+	struct ui_opts	 set;		/* "set NAME": nomouse, nolangmap,
+					   nomargin */
 };
 
 static bool
@@ -685,7 +962,8 @@ bidi_parse(const char *s, enum ui_bidi *b)
 
 /*
  * The config file: "keymap NAME", "theme NAME", "bidi app|terminal",
- * "search exact|arabic", comments with #.  Strings it sets are kept in
+ * "search exact|arabic", "set nomouse" (and the other :set options),
+ * comments with #.  Strings it sets are kept in
  * *keep (caller frees).  Bad lines are file:line warnings.
  */
 static void
@@ -721,11 +999,15 @@ config_load(struct read_opts *o, struct warnings *w, char **keep)
 		if (val == NULL || strtok_r(NULL, " \t\r", &save) != NULL)
 			msg = xasprintf("%s:%zu: expected NAME VALUE", path,
 			    ln);
-		else if (strcmp(key, "keymap") == 0)
+		else if (strcmp(key, "keymap") == 0) {
 			o->keymap = val;
-		else if (strcmp(key, "theme") == 0)
+			free(o->keymap_at);
+			o->keymap_at = xasprintf("%s:%zu", path, ln);
+		} else if (strcmp(key, "theme") == 0) {
 			o->theme = val;
-		else if (strcmp(key, "bidi") == 0) {
+			free(o->theme_at);
+			o->theme_at = xasprintf("%s:%zu", path, ln);
+		} else if (strcmp(key, "bidi") == 0) {
 			if (!bidi_parse(val, &o->bidi))
 				msg = xasprintf("%s:%zu: bidi is app or "
 				    "terminal", path, ln);
@@ -736,6 +1018,10 @@ config_load(struct read_opts *o, struct warnings *w, char **keep)
 			else
 				msg = xasprintf("%s:%zu: search is exact or "
 				    "arabic", path, ln);
+		} else if (strcmp(key, "set") == 0) {
+			if (!ui_set_option(&o->set, val))
+				msg = xasprintf("%s:%zu: set: unknown option "
+				    "'%s'", path, ln, val);
 		} else
 			msg = xasprintf("%s:%zu: unknown setting '%s'", path,
 			    ln, key);
@@ -757,14 +1043,16 @@ locale_ok(void)
 	cs = nl_langinfo(CODESET);
 	if (strcmp(cs, "UTF-8") == 0)
 		return true;
-	fprintf(stderr, "hamish: the locale's character set is %s, not "
-	    "UTF-8; run with a UTF-8 locale, e.g. LANG=C.UTF-8 hamish ...\n",
+	msg_print("the locale's character set is %s, not "
+	    "UTF-8; run with a UTF-8 locale, e.g. LANG=C.UTF-8 hamish ...",
 	    cs);
 	return false;
 }
 
+/* hamish [OPTIONS] FILE...; with compare, hamish compare [OPTIONS]
+ * [--swap] OLD NEW. */
 static int
-cmd_read(int argc, char **argv)
+cmd_read(int argc, char **argv, bool compare)
 {
 	static const struct option longopts[] = {
 		{ "keymap", required_argument, NULL, 'k' },
@@ -775,10 +1063,13 @@ cmd_read(int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ "library", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "swap", no_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct read_opts o = { "default", "dark", NULL, UI_BIDI_APP, false };
-	struct read_opts cli = { NULL, NULL, NULL, UI_BIDI_APP, false };
+	struct read_opts o = { "default", "dark", NULL, NULL, NULL,
+	    UI_BIDI_APP, false, { 0 } };
+	struct read_opts cli = { NULL, NULL, NULL, NULL, NULL, UI_BIDI_APP,
+	    false, { 0 } };
 	struct render_opts ro = { 80, 0, 0, false, NULL, 0 };
 	struct looks l = { NULL, NULL, { NULL, 0 } };
 	struct ui_opts uo;
@@ -789,7 +1080,7 @@ cmd_read(int argc, char **argv)
 	size_t ndirs = 0, nlib = 0;
 	const char *db = NULL;
 	char *keep = NULL, *cause = NULL, *store_off = NULL;
-	bool bidi_set = false;
+	bool bidi_set = false, swap = false;
 	int ch, rc = 0, i;
 
 	optind = 1;
@@ -823,12 +1114,40 @@ cmd_read(int argc, char **argv)
 			fputs(usage_text, stdout);
 			free(dirs);
 			return 0;
+		case 's':
+			if (compare) {
+				swap = true;
+				break;
+			}
+			/* FALLTHROUGH */
 		default:
-			usage_error("bad option");
+			usage_bad_option(argv, "e:h", compare ?
+			    " for compare" : NULL);
 		}
 	}
-	if (optind == argc)
+	if (compare && argc - optind != 2)
+		usage_error("compare takes two files, OLD NEW");
+	if (compare && !isatty(STDOUT_FILENO)) {
+		/* not a terminal: the change report of hamish diff */
+		char *dargv[] = { argv[0], argv[optind], argv[optind + 1],
+		    NULL };
+
+		free(dirs);
+		optind = 1;
+		return cmd_diff(3, dargv);
+	}
+	if (optind == argc && isatty(STDIN_FILENO))
 		usage_error("no document given");
+	if (optind == argc) {
+		/* Like less: `cat FILE | hamish` reads standard input, the
+		 * keys then come from /dev/tty (ui_curses_run). */
+		static char stdin_name[] = "-";
+		static char *only[] = { stdin_name, NULL };
+
+		argv = only;
+		argc = 1;
+		optind = 0;
+	}
 	if (!isatty(STDOUT_FILENO)) {
 		/* Like less: not a terminal, so print the document. */
 		ro.width = default_width();
@@ -838,26 +1157,34 @@ cmd_read(int argc, char **argv)
 		free(dirs);
 		return rc;
 	}
-	if (!isatty(STDIN_FILENO))
-		usage_error("the reader reads keys from standard input, "
-		    "which is not a terminal");
 	if (!locale_ok()) {
 		free(dirs);
 		return EXIT_USAGE;
 	}
 	config_load(&o, &l.w, &keep);
-	if (cli.keymap != NULL)
+	if (cli.keymap != NULL) {
 		o.keymap = cli.keymap;
-	if (cli.theme != NULL)
+		free(o.keymap_at);
+		o.keymap_at = NULL;
+	}
+	if (cli.theme != NULL) {
 		o.theme = cli.theme;
+		free(o.theme_at);
+		o.theme_at = NULL;
+	}
 	if (bidi_set)
 		o.bidi = cli.bidi;
 	if (cli.exact)
 		o.exact = true;
 	l.km = km_new();
 	l.th = theme_new();
-	if (!looks_load(&l, true, o.keymap, false) ||
-	    !looks_load(&l, false, o.theme, false)) {
+	/* an unknown --keymap or --theme is the user's typo: exit 1 */
+	if (o.keymap_at != NULL)
+		looks_config(&l, true, o.keymap, o.keymap_at);
+	if (o.theme_at != NULL)
+		looks_config(&l, false, o.theme, o.theme_at);
+	if ((o.keymap_at == NULL && !looks_load(&l, true, o.keymap, false)) ||
+	    (o.theme_at == NULL && !looks_load(&l, false, o.theme, false))) {
 		rc = EXIT_USAGE;
 		goto out;
 	}
@@ -867,6 +1194,9 @@ cmd_read(int argc, char **argv)
 	uo.view_flags = o.bidi == UI_BIDI_TERMINAL ?
 	    VIEW_NO_SHAPE | VIEW_LOGICAL : 0;
 	uo.exact = o.exact;
+	uo.nomouse = o.set.nomouse;
+	uo.nolangmap = o.set.nolangmap;
+	uo.nomargin = o.set.nomargin;
 	uo.encoding = cli.encoding;
 	/* No database, no annotations: the documents still open. */
 	st = main_store_open(db, &store_off);
@@ -877,22 +1207,33 @@ cmd_read(int argc, char **argv)
 	uo.lib = lib;
 	uo.lib_dirs = lib_dirs = main_library_dirs(dirs, ndirs, &nlib);
 	uo.store_off = store_off;
+	uo.empty_ok = compare;
 	u = ui_new(&uo, 80, 24);
 	for (i = optind; i < argc; i++)
 		if (!ui_open(u, argv[i], &cause)) {
-			fprintf(stderr, "hamish: %s\n", cause);
+			msg_print("%s", cause);
 			free(cause);
 			ui_free(u);
 			rc = EXIT_INPUT;
 			goto out;
 		}
-	if (argc - optind > 1)
+	if (compare) {
+		/* the same file twice is one buffer: no changes */
+		ui_open(u, argv[optind], NULL);
+		i = (int)ui_cur_index(u);
+		ui_open(u, argv[optind + 1], NULL);
+		ui_compare_begin(u, (size_t)i, ui_cur_index(u), swap);
+		o.bidi = UI_BIDI_APP;	/* columns never reordered */
+	} else if (argc - optind > 1)
 		ui_open(u, argv[optind], NULL);	/* show the first again */
-	if (argc - optind > 1)
+	if (!compare && argc - optind > 1)
 		ui_message(u, false, "%d documents: :bn and :bp switch",
 		    argc - optind);
 	if (st == NULL)
 		ui_message(u, true, "Annotations off: %s", store_off);
+	else if (store_readonly_why(st) != NULL)
+		ui_message(u, true, "Annotations read-only: %s",
+		    store_readonly_why(st));
 	if (l.w.n > 0)
 		ui_message(u, true, "%s%s", l.w.first, l.w.n > 1 ?
 		    " (and more warnings)" : "");
@@ -907,6 +1248,8 @@ out:
 	theme_free(l.th);
 	free(l.w.first);
 	free(keep);
+	free(o.keymap_at);
+	free(o.theme_at);
 	free(store_off);
 	return rc;
 }
@@ -995,11 +1338,14 @@ main(int argc, char **argv)
 	 */
 	mallopt(M_MMAP_THRESHOLD, 64 << 20);
 	mallopt(M_TRIM_THRESHOLD, 128 << 20);
+	opterr = 0;	/* usage_bad_option() says it, in one line */
 
 	if (argc < 2) {
 		if (isatty(STDIN_FILENO))
 			usage_error("no document given");
-		rc = cmd_render(argc, argv);
+		/* a pipe into a terminal is read; into a pipe, printed */
+		rc = isatty(STDOUT_FILENO) ? cmd_read(argc, argv, false) :
+		    cmd_render(argc, argv);
 	} else if (strcmp(argv[1], "--list-actions") == 0)
 		rc = list_actions();
 	else if (strcmp(argv[1], "--help") == 0 ||
@@ -1024,8 +1370,12 @@ main(int argc, char **argv)
 		rc = cmd_refs(argc - 1, argv + 1);
 	else if (strcmp(argv[1], "library") == 0)
 		rc = cmd_library(argc - 1, argv + 1);
+	else if (strcmp(argv[1], "diff") == 0)
+		rc = cmd_diff(argc - 1, argv + 1);
+	else if (strcmp(argv[1], "compare") == 0)
+		rc = cmd_read(argc - 1, argv + 1, true);
 	else
-		rc = cmd_read(argc, argv);
+		rc = cmd_read(argc, argv, false);
 	text_cleanup();
 	return rc;
 }

@@ -1,7 +1,7 @@
 /*
  * main.h - what the files of the command line (main*.c) share.
  *
- * Not a library header: only main.c and main-notes.c include it.  These
+ * Not a library header: only the main*.c files include it.  These
  * functions print and exit, as a command line does.
  */
 #ifndef HAMISH_MAIN_H
@@ -22,8 +22,18 @@ struct store;
 /* hamish --help */
 extern const char usage_text[];
 
-/* Prints "hamish: msg" and a hint, exits with EXIT_USAGE. */
+/* Prints "hamish: msg (try hamish --help)", one line; exits with
+ * EXIT_USAGE. */
 void		 usage_error(const char *) __attribute__((noreturn));
+/* After getopt_long() returned '?' (opterr 0): "unknown option --x" or
+ * "option --x needs a value", what appended (may be NULL), through
+ * usage_error(). */
+void		 usage_bad_option(char **, const char *, const char *)
+		    __attribute__((noreturn));
+/* Prints "hamish: " and the formatted message, one line on standard
+ * error, every control character and bidi override made harmless. */
+void		 msg_print(const char *, ...)
+		    __attribute__((format(printf, 1, 2)));
 /* Writes out to standard output and empties it (dies on error). */
 void		 out_flush(struct buf *);
 /*
@@ -31,6 +41,9 @@ void		 out_flush(struct buf *);
  * EXIT_INPUT after printing one line.  Importer warnings are printed.
  */
 struct doc	*main_doc_load(const char *, const char *, int *);
+/* The same for d imported already (NULL: cause says why; both
+ * transferred), as doc_load_take() gives them. */
+struct doc	*main_doc_took(const char *, struct doc *, char *, int *);
 /*
  * The user's database: db (--db) if set, else $HAMISH_DB, else the
  * default path.  NULL with *cause (caller frees) if it cannot be used.
@@ -52,5 +65,7 @@ void		 main_library_dirs_free(char **);
 /* hamish refs, hamish library */
 int		 cmd_refs(int, char **);
 int		 cmd_library(int, char **);
+/* hamish diff: returns 0 no changes, 1 changes, 2 trouble (main-diff.c) */
+int		 cmd_diff(int, char **);
 
 #endif

@@ -49,12 +49,36 @@ struct item {
 	struct anchor	 a;		/* owned when made */
 	bool		 made;
 	const char	*address;	/* borrowed; NULL: none */
-	char		 where[32];	/* address or a description */
+	char		 where[96];	/* address, else «a heading's words» */
 	size_t		 pos_start;	/* TextPositionSelector */
 	size_t		 pos_end;
 	bool		 has_pos;
 	char		 doc_hash[17];
 };
+
+/*
+ * «The first words» of block i (a heading, a title: a place without an
+ * address) into out, cut at a space so that it fits, for a reader who
+ * does not know the importer's block numbers.
+ */
+static void
+block_words(char *out, size_t size, const struct doc *d, size_t i)
+{
+	size_t len, n, room = size - sizeof "«…»";
+	const char *t = doc_block_text(d, i, &len);
+
+	if (t == NULL)
+		len = 0;
+	n = len;
+	if (n > room) {
+		for (n = room; n > 0 && t[n] != ' '; n--)
+			;
+		if (n == 0)
+			n = text_utf8_cut(t, len, room);
+	}
+	snprintf(out, size, "«%.*s%s»", (int)n, t != NULL ? t : "",
+	    n < len ? "…" : "");
+}
 
 static void
 item_init(struct item *it, struct notes *ns, const struct note *nt,
@@ -81,10 +105,10 @@ item_init(struct item *it, struct notes *ns, const struct note *nt,
 		it->address = it->a.para;
 	if (it->address != NULL)
 		snprintf(it->where, sizeof it->where, "%s", it->address);
+	else if (d != NULL && nt->status != ANCHOR_ORPHAN)
+		block_words(it->where, sizeof it->where, d, nt->block);
 	else
-		snprintf(it->where, sizeof it->where, "block %zu",
-		    (d != NULL && nt->status != ANCHOR_ORPHAN ? nt->block :
-		    it->a.block) + 1);
+		snprintf(it->where, sizeof it->where, "(no paragraph number)");
 	snprintf(it->doc_hash, sizeof it->doc_hash, "%016llx",
 	    (unsigned long long)it->a.doc_hash);
 }
@@ -165,15 +189,79 @@ md_lines(struct buf *b, const char *prefix, const char *s)
 	} while (nl != NULL);
 }
 
+/* What a status means to a reader of the export. */
+static const char *
+md_status(enum anchor_status st)
+{
+	switch (st) {
+	case ANCHOR_EXACT:	return "in place";
+	case ANCHOR_MOVED:	return "moved";
+	case ANCHOR_FUZZY:	return "moved, the words changed a little";
+	case ANCHOR_REVIEW:	return "needs review";
+	case ANCHOR_ORPHAN:	return "not found in this text";
+	default:		return "";
+	}
+}
+
+/* s (UTF-8, control characters made visible) with < > & escaped, for
+ * inside an HTML element. */
+static void
+md_html(struct buf *b, const char *s)
+{
+	struct buf v;
+
+	buf_init(&v);
+	text_utf8_visible(&v, s, strlen(s));
+	for (size_t i = 0; i < v.len; i++)
+		switch (v.data[i]) {
+		case '<':	buf_adds(b, "&lt;"); break;
+		case '>':	buf_adds(b, "&gt;"); break;
+		case '&':	buf_adds(b, "&amp;"); break;
+		case '\n':	buf_adds(b, "<br>"); break;
+		default:	buf_addc(b, v.data[i]); break;
+		}
+	buf_free(&v);
+}
+
+/* Whether s holds Arabic letters (U+0600-U+06FF: lead bytes D8-DB). */
+static bool
+md_arabic(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0xD8 && (unsigned char)*s <= 0xDB)
+			return true;
+	return false;
+}
+
+/*
+ * One annotation: the passage quoted (Arabic in a right-to-left block,
+ * which Markdown passes to HTML as it is), the note (a block quote when
+ * it has several lines), then what it is and where it stands in words:
+ *
+ *   <blockquote dir="rtl" lang="ar">يمثّل القانون الدولي</blockquote>
+ *
+ *   > first line of the note
+ *   > second line
+ *
+ *   *highlight yellow · in place · 2026-11-22*
+ */
 static void
 md_item(struct buf *b, const struct item *it)
 {
 	const struct note *nt = it->nt;
+	const char *q = it->a.exact != NULL ? it->a.exact : "";
 
-	md_lines(b, "> ", it->a.exact != NULL ? it->a.exact : "");
-	buf_addc(b, '\n');
+	if (md_arabic(q)) {
+		buf_adds(b, "<blockquote dir=\"rtl\" lang=\"ar\">");
+		md_html(b, q);
+		buf_adds(b, "</blockquote>\n\n");
+	} else {
+		md_lines(b, "> ", q);
+		buf_addc(b, '\n');
+	}
 	if (nt->sn->text != NULL) {
-		md_lines(b, "", nt->sn->text);
+		md_lines(b, strchr(nt->sn->text, '\n') != NULL ? "> " : "",
+		    nt->sn->text);
 		buf_addc(b, '\n');
 	}
 	buf_adds(b, "*");
@@ -184,9 +272,13 @@ md_item(struct buf *b, const struct item *it)
 		add_visible(b, nt->sn->style);
 		buf_adds(b, " · ");
 	}
-	buf_adds(b, anchor_status_name(nt->status));
-	if (nt->sn->modified != NULL)
-		buf_addf(b, " · %.10s", nt->sn->modified);
+	buf_adds(b, md_status(nt->status));
+	if (nt->sn->modified != NULL) {
+		/* the date of the time (the database's text: shown safely) */
+		buf_adds(b, " · ");
+		text_utf8_visible(b, nt->sn->modified,
+		    strnlen(nt->sn->modified, 10));
+	}
 	buf_adds(b, "*\n\n");
 }
 
@@ -195,8 +287,20 @@ md_doc(struct buf *b, const struct who *w, struct item *items, size_t n)
 {
 	const char *last = "", *section = NULL;
 
+	/* titled by symbol and title, never a path */
 	buf_adds(b, "# ");
-	add_visible(b, w->name);
+	if (w->symbol != NULL || w->title != NULL) {
+		add_visible(b, w->symbol != NULL ? w->symbol : w->title);
+		if (w->symbol != NULL && w->title != NULL) {
+			buf_adds(b, " — ");
+			add_visible(b, w->title);
+		}
+	} else if (w->path != NULL) {
+		const char *slash = strrchr(w->path, '/');
+
+		add_visible(b, slash != NULL ? slash + 1 : w->path);
+	} else
+		buf_adds(b, "Untitled document");
 	buf_adds(b, "\n\n");
 	if (w->path != NULL) {
 		buf_adds(b, "File: ");
@@ -216,7 +320,9 @@ md_doc(struct buf *b, const struct who *w, struct item *items, size_t n)
 			last = "";
 		}
 		if (strcmp(last, it->where) != 0) {
-			buf_adds(b, section != NULL ? "### ¶ " : "## ¶ ");
+			buf_adds(b, section != NULL ? "### " : "## ");
+			if (it->address != NULL)
+				buf_adds(b, "¶ ");
 			add_visible(b, it->where);
 			buf_adds(b, "\n\n");
 			last = it->where;
@@ -282,11 +388,31 @@ csv_doc(struct buf *b, const struct who *w, struct item *items, size_t n)
 
 /* --- JSON (W3C Web Annotation) ------------------------------------- */
 
+/*
+ * v (or null) as a JSON string that is valid whatever the database
+ * holds: ill-formed UTF-8 (a byte an older import let in) as U+FFFD,
+ * controls escaped by buf_add_json().
+ */
+static void
+json_str(struct buf *b, const char *v)
+{
+	struct buf t;
+
+	if (v == NULL) {
+		buf_add_json(b, NULL);
+		return;
+	}
+	buf_init(&t);
+	text_utf8_valid(&t, v, strlen(v));
+	buf_add_json(b, t.data != NULL ? t.data : "");
+	buf_free(&t);
+}
+
 static void
 json_kv(struct buf *b, const char *k, const char *v)
 {
 	buf_addf(b, "\"%s\": ", k);
-	buf_add_json(b, v);
+	json_str(b, v);
 }
 
 static void
@@ -295,11 +421,13 @@ json_item(struct buf *b, const struct item *it, const struct who *w,
 {
 	const struct note *nt = it->nt;
 	const struct store_note *sn = nt->sn;
-	char hash[17];
+	char hash[17], *id;
 
 	buf_adds(b, comma ? ",\n    {" : "\n    {");
-	buf_addf(b, "\"id\": \"urn:uuid:%s\", \"type\": \"Annotation\", ",
-	    sn->uuid);
+	id = xasprintf("urn:uuid:%s", sn->uuid);
+	json_kv(b, "id", id);
+	free(id);
+	buf_adds(b, ", \"type\": \"Annotation\", ");
 	buf_addf(b, "\"motivation\": \"%s\",\n      ",
 	    sn->text != NULL ? "commenting" : "highlighting");
 	json_kv(b, "created", sn->created);
@@ -312,7 +440,7 @@ json_item(struct buf *b, const struct item *it, const struct who *w,
 	}
 	buf_adds(b, ",\n      \"target\": {\"source\": ");
 	if (w->source != NULL)
-		buf_add_json(b, w->source);
+		json_str(b, w->source);
 	else
 		buf_addf(b, "\"urn:hamish:text:%s\"", it->doc_hash);
 	buf_adds(b, ", \"selector\": [\n        "

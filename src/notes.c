@@ -20,8 +20,30 @@
 #include "text.h"
 #include "util.h"
 
-#define UNDO_MAX	64	/* deletions that U can bring back */
+#define UNDO_MAX	64	/* changes that U can take back */
 #define TITLE_LINES	3	/* leading lines of the title block used */
+
+/*
+ * One change U can take back: what the annotation was before it.  Steps
+ * of one group (a highlight over several paragraphs) go back together.
+ */
+enum undo_kind {
+	UNDO_ADDED,		/* added: undo deletes it */
+	UNDO_SET,		/* style and text were changed: these */
+	UNDO_DELETED,		/* deleted: undo brings it back */
+	UNDO_PLACED		/* re-attached: it was on this anchor */
+};
+
+struct undo {
+	enum undo_kind	 kind;
+	char		*uuid;
+	char		*style;		/* UNDO_SET */
+	char		*text;
+	struct anchor	 anchor;	/* UNDO_PLACED, heap strings */
+	enum anchor_status status;
+	double		 score;
+	unsigned	 group;
+};
 
 struct notes {
 	struct store	*st;		/* borrowed */
@@ -35,8 +57,10 @@ struct notes {
 	struct note	*note;		/* placements, list order */
 	size_t		 n;
 
-	char		*undo[UNDO_MAX];	/* uuids, newest last */
+	struct undo	*undo[UNDO_MAX];	/* newest last */
 	size_t		 nundo;
+	unsigned	 group;		/* notes_group_begin() count */
+	bool		 grouping;
 };
 
 char *
@@ -228,7 +252,7 @@ notes_open(struct store *st, const struct doc *d, const char *path,
 {
 	struct notes *ns = xcalloc(1, sizeof *ns);
 	struct store_doc_key key;
-	char hash[17], *family, *title, *real = NULL;
+	char hash[17], *family, *title, *real = NULL, *sketch;
 	bool ok;
 
 	ns->st = st;
@@ -246,8 +270,10 @@ notes_open(struct store *st, const struct doc *d, const char *path,
 	key.title = title != NULL ? title : doc_meta(d)->title;
 	key.path = real;
 	key.text_hash = hash;
+	key.sketch = sketch = family != NULL ? anchor_doc_sketch(d) : NULL;
 	ok = store_doc_open(st, &key, &ns->doc_id, &ns->version, NULL,
 	    cause);
+	free(sketch);
 	free(family);
 	free(title);
 	free(real);
@@ -274,6 +300,62 @@ notes_open_stored(struct store *st, int64_t id, char **cause)
 	return ns;
 }
 
+static void
+undo_free(struct undo *un)
+{
+	if (un == NULL)
+		return;
+	free(un->uuid);
+	free(un->style);
+	free(un->text);
+	anchor_clear(&un->anchor);
+	free(un);
+}
+
+/* *to: a heap copy of *from. */
+static void
+anchor_dup(const struct anchor *from, struct anchor *to)
+{
+	*to = *from;
+	to->para = from->para != NULL ? xstrdup(from->para) : NULL;
+	to->exact = from->exact != NULL ? xstrdup(from->exact) : NULL;
+	to->prefix = from->prefix != NULL ? xstrdup(from->prefix) : NULL;
+	to->suffix = from->suffix != NULL ? xstrdup(from->suffix) : NULL;
+}
+
+/* A new step of kind for uuid at the journal's end (the oldest goes when
+ * it is full); the caller fills in the rest. */
+static struct undo *
+undo_push(struct notes *ns, enum undo_kind kind, const char *uuid)
+{
+	struct undo *un = xcalloc(1, sizeof *un);
+
+	if (ns->nundo == UNDO_MAX) {
+		undo_free(ns->undo[0]);
+		memmove(ns->undo, ns->undo + 1,
+		    (UNDO_MAX - 1) * sizeof *ns->undo);
+		ns->nundo--;
+	}
+	un->kind = kind;
+	un->uuid = xstrdup(uuid);
+	un->group = ns->grouping ? ns->group : ++ns->group;
+	ns->undo[ns->nundo++] = un;
+	return un;
+}
+
+void
+notes_group_begin(struct notes *ns)
+{
+	ns->group++;
+	ns->grouping = true;
+}
+
+void
+notes_group_end(struct notes *ns)
+{
+	ns->grouping = false;
+}
+
 void
 notes_free(struct notes *ns)
 {
@@ -283,7 +365,7 @@ notes_free(struct notes *ns)
 	free(ns->note);
 	anchor_doc_free(ns->ad);
 	for (size_t i = 0; i < ns->nundo; i++)
-		free(ns->undo[i]);
+		undo_free(ns->undo[i]);
 	free(ns);
 }
 
@@ -380,6 +462,8 @@ notes_add(struct notes *ns, size_t block, size_t start, size_t end,
 	    &uuid, cause);
 	anchor_clear(&a);
 	if (ok)
+		undo_push(ns, UNDO_ADDED, uuid);
+	if (ok)
 		ok = reload(ns, false, cause);
 	if (ok && index != NULL) {
 		i = notes_find_uuid(ns, uuid);
@@ -397,53 +481,94 @@ notes_set(struct notes *ns, size_t i, const char *style, const char *text,
 		*cause = xstrdup("no such annotation");
 		return false;
 	}
+	const struct store_note *sn;
+	struct undo *un;
+
 	if (style == NULL && text == NULL)
 		return notes_delete(ns, i, cause);
-	if (!store_note_update(ns->st, ns->note[i].sn->uuid, style, text,
-	    cause))
+	sn = ns->note[i].sn;
+	if (!store_note_update(ns->st, sn->uuid, style, text, cause))
 		return false;
+	un = undo_push(ns, UNDO_SET, sn->uuid);
+	un->style = sn->style != NULL ? xstrdup(sn->style) : NULL;
+	un->text = sn->text != NULL ? xstrdup(sn->text) : NULL;
 	return reload(ns, false, cause);
 }
 
 bool
 notes_delete(struct notes *ns, size_t i, char **cause)
 {
-	char *uuid;
+	const char *uuid;
 
 	if (i >= ns->n) {
 		*cause = xstrdup("no such annotation");
 		return false;
 	}
-	uuid = xstrdup(ns->note[i].sn->uuid);
-	if (!store_note_delete(ns->st, uuid, true, cause)) {
-		free(uuid);
+	uuid = ns->note[i].sn->uuid;
+	if (!store_note_delete(ns->st, uuid, true, cause))
 		return false;
-	}
-	if (ns->nundo == UNDO_MAX) {
-		free(ns->undo[0]);
-		memmove(ns->undo, ns->undo + 1,
-		    (UNDO_MAX - 1) * sizeof *ns->undo);
-		ns->nundo--;
-	}
-	ns->undo[ns->nundo++] = uuid;
+	undo_push(ns, UNDO_DELETED, uuid);
 	return reload(ns, false, cause);
+}
+
+/* Takes one step back in the store. */
+static bool
+undo_step(struct notes *ns, const struct undo *un, char **cause)
+{
+	switch (un->kind) {
+	case UNDO_ADDED:
+		return store_note_delete(ns->st, un->uuid, true, cause);
+	case UNDO_DELETED:
+		return store_note_delete(ns->st, un->uuid, false, cause);
+	case UNDO_SET:
+		return store_note_update(ns->st, un->uuid, un->style,
+		    un->text, cause);
+	case UNDO_PLACED:
+		return store_anchor_put(ns->st, un->uuid, ns->version,
+		    &un->anchor, un->status, un->score, cause);
+	}
+	return false;
 }
 
 bool
 notes_undo(struct notes *ns, char **cause)
 {
-	char *uuid;
+	unsigned group;
+	bool ok = true;
 
 	if (ns->nundo == 0) {
 		*cause = xstrdup("nothing to undo");
 		return false;
 	}
-	uuid = ns->undo[ns->nundo - 1];
-	if (!store_note_delete(ns->st, uuid, false, cause))
-		return false;		/* kept for another try */
-	ns->nundo--;
-	free(uuid);
+	group = ns->undo[ns->nundo - 1]->group;
+	while (ok && ns->nundo > 0 && ns->undo[ns->nundo - 1]->group ==
+	    group) {
+		if (!(ok = undo_step(ns, ns->undo[ns->nundo - 1], cause)))
+			break;		/* kept for another try */
+		undo_free(ns->undo[--ns->nundo]);
+	}
+	if (!ok) {
+		char *why = NULL;
+
+		reload(ns, false, &why);	/* what did go back shows */
+		free(why);
+		return false;
+	}
 	return reload(ns, false, cause);
+}
+
+enum notes_undo_what
+notes_undo_next(const struct notes *ns)
+{
+	if (ns->nundo == 0)
+		return NOTES_UNDO_NOTHING;
+	switch (ns->undo[ns->nundo - 1]->kind) {
+	case UNDO_ADDED:	return NOTES_UNDO_ADD;
+	case UNDO_SET:		return NOTES_UNDO_CHANGE;
+	case UNDO_DELETED:	return NOTES_UNDO_DELETE;
+	case UNDO_PLACED:	return NOTES_UNDO_REATTACH;
+	}
+	return NOTES_UNDO_NOTHING;
 }
 
 bool
@@ -471,6 +596,20 @@ notes_reattach(struct notes *ns, size_t i, size_t block, size_t start,
 	ok = store_anchor_put(ns->st, ns->note[i].sn->uuid, ns->version, &a,
 	    ANCHOR_EXACT, 1.0, cause);
 	anchor_clear(&a);
+	if (ok) {
+		const struct note *nt = &ns->note[i];
+		struct undo *un = undo_push(ns, UNDO_PLACED, nt->sn->uuid);
+
+		/* where it was: its placement, or as an orphan its anchor */
+		if (nt->status != ANCHOR_ORPHAN)
+			anchor_make(ns->ad, nt->block, nt->whole ? 0 :
+			    nt->start, nt->whole ? 0 : nt->end, nt->whole,
+			    &un->anchor);
+		else
+			anchor_dup(&nt->sn->anchor, &un->anchor);
+		un->status = nt->status;
+		un->score = nt->score;
+	}
 	return ok && reload(ns, false, cause);
 }
 

@@ -103,8 +103,23 @@ bool		 notes_set(struct notes *, size_t, const char *, const char *,
 		    char **);
 /* Deletes annotation i (a tombstone) and remembers it for undo. */
 bool		 notes_delete(struct notes *, size_t, char **);
-/* Brings back the last deletion; false with "nothing to undo" if none. */
+/*
+ * Takes back the last change of this session (add, style or text, delete,
+ * re-attach; a group as one); false with "nothing to undo" if none.
+ */
 bool		 notes_undo(struct notes *, char **);
+/* What notes_undo() would take back next. */
+enum notes_undo_what {
+	NOTES_UNDO_NOTHING,
+	NOTES_UNDO_ADD,
+	NOTES_UNDO_CHANGE,
+	NOTES_UNDO_DELETE,
+	NOTES_UNDO_REATTACH
+};
+enum notes_undo_what notes_undo_next(const struct notes *);
+/* The changes between begin and end are undone together. */
+void		 notes_group_begin(struct notes *);
+void		 notes_group_end(struct notes *);
 /* Places annotation i on [start, end) of block by hand (status exact). */
 bool		 notes_reattach(struct notes *, size_t, size_t, size_t, size_t,
 		    char **);

@@ -242,6 +242,46 @@ static const char *const patterns[RX_COUNT] = {
 	pat_symbol
 };
 
+/*
+ * What keeps the search linear and fast (issue 15, item 13).  ICU tries a
+ * pattern at every position of a block, and these, which begin with a
+ * lookbehind and optional prefixes, cannot be skipped ahead: 12 patterns
+ * at every code point made `refs` ten times slower than reading the
+ * document.  But every match of a phrase pattern holds one of its stems
+ * (the keyword: فقر, قرار, ماد/مواد, para, resolution, art; a symbol's
+ * first slash), and before the stem it holds at most lead word code
+ * points (letters, marks, digits; anything else, white space or a comma,
+ * may run on): a prefix such as وبال, "ماده 6،" or "general assembly".
+ * So a match that starts at or after from starts no earlier than the
+ * point lead word code points before the first stem after from, and the
+ * pattern is tried only at the positions from there up to the stem, then
+ * up to the next stem, and so on: the same leftmost match ICU's own
+ * search finds (tests/unit/test-refs.c checks that on the corpus), at a
+ * few dozen tries per keyword.  A symbol's prefix is capitals and digits,
+ * any number of them and no other word code point.
+ *
+ *   ... و  ب  ا  ل  ف  ق  ر  ه     5 ...
+ *       ^ tried from here    ^ stem
+ */
+#define LEAD	24		/* the longest prefix: 15, generalassembly */
+
+struct hint {
+	const char	*stem[2];	/* UTF-8, folded as the text is */
+	int		 lead;		/* word code points before it */
+};
+
+static const struct hint hints[RX_COUNT] = {
+	[RX_PARA_AR] = { { "فقر", NULL }, LEAD },
+	[RX_PARA_EN] = { { "para", NULL }, LEAD },
+	[RX_GA_AR] = { { "قرار", NULL }, LEAD },
+	[RX_GA_EN] = { { "resolution", NULL }, LEAD },
+	[RX_SC_AR] = { { "قرار", NULL }, LEAD },
+	[RX_SC_EN] = { { "resolution", NULL }, LEAD },
+	[RX_ART_AR] = { { "ماد", "مواد" }, LEAD },
+	[RX_ART_EN] = { { "art", NULL }, LEAD },
+	[RX_SYMBOL] = { { "/", NULL }, 0 },
+};
+
 /* The General Assembly numbers its resolutions session/number since
  * its 31st session (1976); before, 3379 (XXX). */
 #define GA_SESSION_MIN	31
@@ -279,7 +319,37 @@ struct scan {
 	/* The block spoke of "sub-paragraph (a) of this article": its
 	 * other bare sub-paragraphs are that article's too. */
 	bool			 sub_elsewhere;
-	uint32_t		*cps;		/* the block's code points */
+	bool			 exhaustive;	/* no hints: REFS_EXHAUSTIVE */
+	bool			 set[RX_COUNT];	/* subject set for the block */
+	struct stem {			/* the hints' stems, each once */
+		uint32_t	*cp;
+		size_t		 len;
+		unsigned	 mask;	/* bit k: a stem of regex k */
+	}			 stem[2 * RX_COUNT];
+	size_t			 nstem;
+	/* By c % 1024, the stems that may begin with code point c: bit i
+	 * for stem[i]; [0] folded text, [1] as written. */
+	uint16_t		 first[2][1024];
+	/* Where stems begin in the block: [0] folded, [1] as written
+	 * (symbols); built once a block when first asked. */
+	struct occ {
+		size_t	pos;
+		unsigned mask;		/* bit k: a stem of regex k */
+	}			*occ[2];
+	size_t			 nocc[2], occcap[2];
+	bool			 occ_built[2];
+	size_t			 cursor[RX_COUNT];	/* into occ */
+	/* A huge block is read a window at a time (see scan_block()):
+	 * cps[0] is its code point off; references start in [lo, hi) of
+	 * the window (cps), [flo, fhi) of the folded text; carry[k] is
+	 * where pattern k goes on (block offset); refs from check_first on
+	 * are those an overlap is looked for in. */
+	size_t			 off, lo, hi, flo, fhi;
+	size_t			 carry[RX_COUNT];
+	size_t			 check_first;
+	size_t			 wbytes;	/* a window's bytes */
+	bool			 slash;		/* the window holds a '/' */
+	uint32_t		*cps;		/* the window's code points */
 	size_t			 n;
 	uint32_t		*f;		/* folded */
 	size_t			 nf;
@@ -338,8 +408,9 @@ ref_add(struct scan *sc, enum ref_kind kind, size_t start, size_t end,
 	size_t i;
 
 	assert(start < end && end <= sc->n);
-	for (i = sc->block_first; i < r->n; i++)
-		if (start < r->v[i].end && r->v[i].start < end)
+	for (i = sc->check_first; i < r->n; i++)
+		if (sc->off + start < r->v[i].end &&
+		    r->v[i].start < sc->off + end)
 			return false;
 	if (r->n == r->cap) {
 		r->cap = r->cap ? 2 * r->cap : 64;
@@ -350,8 +421,8 @@ ref_add(struct scan *sc, enum ref_kind kind, size_t start, size_t end,
 	memset(x, 0, sizeof *x);
 	x->kind = kind;
 	x->block = sc->block;
-	x->start = start;
-	x->end = end;
+	x->start = sc->off + start;
+	x->end = sc->off + end;
 	x->target_block = target_block;
 	r->off[2 * r->n] = r->strs.len;
 	text_utf8_encode(&r->strs, sc->cps + start, end - start);
@@ -380,6 +451,239 @@ has(const struct text_match *m)
 	return m->start != TEXT_RE_NONE;
 }
 
+/* --- matching --------------------------------------------------------- */
+
+/* The subject of regex k: the block as written (symbols) or folded. */
+static const uint32_t *
+subject(const struct scan *sc, int k, size_t *n)
+{
+	*n = k == RX_SYMBOL ? sc->n : sc->nf;
+	return k == RX_SYMBOL ? sc->cps : sc->f;
+}
+
+/* Regex k with the current block as its subject (set once a block). */
+static struct text_regex *
+regex(struct scan *sc, int k)
+{
+	const uint32_t *t;
+	size_t n;
+
+	if (!sc->set[k]) {
+		t = subject(sc, k, &n);
+		text_regex_set(sc->rx[k], t, n);
+		sc->set[k] = true;
+	}
+	return sc->rx[k];
+}
+
+/* Makes stem (UTF-8) one of regex k's. */
+static void
+stem_add(struct scan *sc, int k, const char *stem)
+{
+	struct stem *st;
+	uint32_t *cp, c;
+	size_t i, len;
+
+	cp = text_utf8_decode(stem, strlen(stem), 0, &len, NULL);
+	assert(len > 0);
+	for (i = 0; i < sc->nstem; i++) {
+		st = &sc->stem[i];
+		if (st->len == len && memcmp(st->cp, cp, len * sizeof *cp) ==
+		    0 && k != RX_SYMBOL && !(st->mask & 1u << RX_SYMBOL)) {
+			st->mask |= 1u << k;
+			free(cp);
+			return;
+		}
+	}
+	assert(sc->nstem < UTIL_NELEM(sc->stem) && sc->nstem < 16);
+	st = &sc->stem[sc->nstem++];
+	st->cp = cp;
+	st->len = len;
+	st->mask = 1u << k;
+	c = cp[0];
+	sc->first[k == RX_SYMBOL][c & 1023] |= (uint16_t)(1u << (sc->nstem -
+	    1));
+}
+
+/* Lists where stems begin in subject w (0 folded, 1 as written). */
+static void
+occ_build(struct scan *sc, int w)
+{
+	const uint32_t *t = w ? sc->cps : sc->f;
+	const struct stem *st;
+	size_t n = w ? sc->n : sc->nf, i, j;
+	unsigned mask, cand;
+	int k;
+
+	sc->nocc[w] = 0;
+	if (w == 1 && !sc->slash)	/* a symbol's stem: memchr() said */
+		n = 0;
+	for (i = 0; i < n; i++) {
+		if ((cand = sc->first[w][t[i] & 1023]) == 0)
+			continue;
+		mask = 0;
+		for (; cand != 0; cand &= cand - 1) {
+			k = __builtin_ctz(cand);
+			st = &sc->stem[k];
+			if (t[i] != st->cp[0] || st->len > n - i)
+				continue;
+			for (j = 1; j < st->len && t[i + j] == st->cp[j];)
+				j++;
+			if (j == st->len)
+				mask |= st->mask;
+		}
+		if (mask == 0)
+			continue;
+		if (sc->nocc[w] == sc->occcap[w]) {
+			sc->occcap[w] = sc->occcap[w] ? 2 * sc->occcap[w] : 64;
+			sc->occ[w] = xreallocarray(sc->occ[w], sc->occcap[w],
+			    sizeof *sc->occ[w]);
+		}
+		sc->occ[w][sc->nocc[w]].pos = i;
+		sc->occ[w][sc->nocc[w]++].mask = mask;
+	}
+	sc->occ_built[w] = true;
+}
+
+/* The first position at or after from where a stem of k begins, or n.
+ * From only grows within a block. */
+static size_t
+stem_next(struct scan *sc, int k, size_t n, size_t from)
+{
+	int w = k == RX_SYMBOL;
+	size_t *c = &sc->cursor[k];
+
+	if (!sc->occ_built[w])
+		occ_build(sc, w);
+	while (*c < sc->nocc[w] && (sc->occ[w][*c].pos < from ||
+	    !(sc->occ[w][*c].mask & 1u << k)))
+		++*c;
+	return *c < sc->nocc[w] ? sc->occ[w][*c].pos : n;
+}
+
+/* Whether c may run on before a stem uncounted (see hints). */
+static bool
+lead_free(int k, uint32_t c)
+{
+	if (k == RX_SYMBOL)
+		return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	return !text_cp_is_word(c);
+}
+
+/* The earliest start of a match of k whose stem is at p. */
+static size_t
+lead_back(int k, const uint32_t *t, size_t p)
+{
+	int words = 0;
+
+	while (p > 0) {
+		if (!lead_free(k, t[p - 1]) && words++ == hints[k].lead)
+			break;
+		p--;
+	}
+	return p;
+}
+
+/*
+ * The next match of regex k at or after *from, ending by to; moves *from
+ * past it (or to the end when there is none).  A phrase pattern (to is
+ * then the end of the block) is tried only where its hint allows.
+ */
+static bool
+match_any(struct scan *sc, int k, size_t *from, size_t to,
+    struct text_match *m, size_t nm)
+{
+	const uint32_t *t;
+	size_t n, p, q;
+
+	if (sc->exhaustive || hints[k].stem[0] == NULL) {
+		if (!text_regex_find(regex(sc, k), *from, to, m, nm))
+			return false;
+		*from = m[0].end > m[0].start ? m[0].end : m[0].start + 1;
+		return true;
+	}
+	t = subject(sc, k, &n);
+	assert(to == n);
+	for (p = stem_next(sc, k, n, *from); p < n;
+	    p = stem_next(sc, k, n, *from)) {
+		q = lead_back(k, t, p);
+		for (q = q > *from ? q : *from; q <= p; q++)
+			if (text_regex_match_at(regex(sc, k), q, n, m, nm)) {
+				*from = m[0].end > m[0].start ? m[0].end :
+				    m[0].start + 1;
+				return true;
+			}
+		*from = p + 1;
+	}
+	*from = n;
+	return false;
+}
+
+/* Subject index i of regex k as a block offset, and back (the first
+ * index at or after block offset b, not before the window's start). */
+static size_t
+to_block(const struct scan *sc, int k, size_t i)
+{
+	if (k == RX_SYMBOL)
+		return sc->off + i;
+	return sc->off + (i < sc->nf ? sc->map[i] : sc->n);
+}
+
+static size_t
+from_block(const struct scan *sc, int k, size_t b)
+{
+	size_t lo = 0, hi = sc->nf, mid, c;
+
+	c = b > sc->off ? b - sc->off : 0;
+	if (k == RX_SYMBOL)
+		return c;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (sc->map[mid] < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Where phrase regex k starts in this window (see struct scan). */
+static size_t
+phrase_from(const struct scan *sc, int k)
+{
+	size_t i = from_block(sc, k, sc->carry[k]);
+	size_t lo = k == RX_SYMBOL ? sc->lo : sc->flo;
+
+	return i > lo ? i : lo;
+}
+
+/*
+ * The next match of regex k at or after *from, ending by to; moves *from
+ * past it.  A phrase regex (a hint's, run over the window: to is its
+ * end) takes only a match that starts before the window's hi, and
+ * leaves in carry where the next window goes on.
+ */
+static bool
+next_match(struct scan *sc, int k, size_t *from, size_t to,
+    struct text_match *m, size_t nm)
+{
+	size_t hi = k == RX_SYMBOL ? sc->hi : sc->fhi, before = *from;
+
+	if (hints[k].stem[0] == NULL)
+		return match_any(sc, k, from, to, m, nm);
+	if (!match_any(sc, k, from, to, m, nm)) {
+		sc->carry[k] = to_block(sc, k, hi);
+		return false;
+	}
+	if (m[0].start >= hi) {	/* the next window's */
+		sc->carry[k] = to_block(sc, k, m[0].start > before ?
+		    m[0].start : before);
+		return false;
+	}
+	sc->carry[k] = to_block(sc, k, *from);
+	return true;
+}
+
 /* --- footnotes --------------------------------------------------------- */
 
 static void
@@ -391,9 +695,12 @@ scan_footnotes(struct scan *sc)
 	sp = doc_block_spans(sc->d, sc->block, &ns);
 	for (i = 0; i < ns; i++) {
 		if (sp[i].kind != DOC_SPAN_FOOTREF || sp[i].label == NULL ||
-		    sp[i].start >= sp[i].end || sp[i].end > sc->n)
+		    sp[i].start >= sp[i].end || sp[i].start < sc->off + sc->lo ||
+		    sp[i].start >= sc->off + sc->hi ||
+		    sp[i].end > sc->off + sc->n)
 			continue;
-		ref_add(sc, REF_FOOTNOTE, sp[i].start, sp[i].end, sp[i].label,
+		ref_add(sc, REF_FOOTNOTE, sp[i].start - sc->off,
+		    sp[i].end - sc->off, sp[i].label,
 		    doc_footnote_find(sc->d, sp[i].label));
 	}
 }
@@ -403,18 +710,16 @@ scan_footnotes(struct scan *sc)
 static void
 scan_symbols(struct scan *sc)
 {
-	struct text_regex *rx = sc->rx[RX_SYMBOL];
 	struct text_match m;
 	struct buf t;
 	size_t from = 0;
 
 	buf_init(&t);
-	text_regex_set(rx, sc->cps, sc->n);
-	while (text_regex_find(rx, from, sc->n, &m, 1)) {
+	from = phrase_from(sc, RX_SYMBOL);
+	while (next_match(sc, RX_SYMBOL, &from, sc->n, &m, 1)) {
 		buf_reset(&t);
 		text_utf8_encode(&t, sc->cps + m.start, m.end - m.start);
 		ref_add(sc, REF_SYMBOL, m.start, m.end, t.data, -1);
-		from = m.end > m.start ? m.end : m.start + 1;
 	}
 	buf_free(&t);
 }
@@ -536,17 +841,6 @@ ga_other(const struct scan *sc, const struct text_match *it)
 	return t.data;
 }
 
-/* The next match of regex k at or after *from, ending by to; moves *from
- * past it. */
-static bool
-next_match(struct scan *sc, int k, size_t *from, size_t to,
-    struct text_match *m, size_t nm)
-{
-	if (!text_regex_find(sc->rx[k], *from, to, m, nm))
-		return false;
-	*from = m[0].end > m[0].start ? m[0].end : m[0].start + 1;
-	return true;
-}
 
 /*
  * A list of resolutions, General Assembly (pairs) or Security Council
@@ -562,6 +856,7 @@ scan_resolutions(struct scan *sc, int k, int ki, bool sc_res, bool arabic)
 	bool first;
 	char *t;
 
+	from = phrase_from(sc, k);
 	while (next_match(sc, k, &from, sc->nf, m, UTIL_NELEM(m))) {
 		first = true;
 		ifrom = m[2].start;
@@ -599,6 +894,7 @@ scan_articles(struct scan *sc, int k)
 	bool first;
 	char *t;
 
+	from = phrase_from(sc, k);
 	while (next_match(sc, k, &from, sc->nf, m, UTIL_NELEM(m))) {
 		first = true;
 		ifrom = m[2].start;
@@ -804,6 +1100,7 @@ scan_paragraphs(struct scan *sc, int k)
 	long last_num, last_sec, ofpara;
 	bool first, instrument;
 
+	from = phrase_from(sc, k);
 	while (next_match(sc, k, &from, sc->nf, m, UTIL_NELEM(m))) {
 		instrument = has(&m[P_ART]) || has(&m[P_INSTR]);
 		ofpara = has(&m[P_OFPARA]) ?
@@ -837,29 +1134,47 @@ scan_paragraphs(struct scan *sc, int k)
 
 /* --- the document ------------------------------------------------------ */
 
+/*
+ * A window of a block: the references starting in bytes [bs, be) of
+ * text, read with what comes before them from ba and after them to bb
+ * (lookbehind, the prefixes before a keyword, a list running on).
+ */
 static void
-scan_block(struct scan *sc, size_t b)
+scan_window(struct scan *sc, const char *text, size_t ba, size_t bs,
+    size_t be, size_t bb, size_t cps_at_bs)
 {
-	const char *text;
-	size_t len;
-	int k;
+	uint32_t *p[3];
+	size_t np[3], k;
+	int i;
 
-	sc->block = b;
-	sc->block_first = sc->r->n;
-	sc->sub_elsewhere = false;
-	text = doc_block_text(sc->d, b, &len);
-	free(sc->cps);
-	sc->cps = text_utf8_decode(text != NULL ? text : "",
-	    text != NULL ? len : 0, 0, &sc->n, NULL);
+	sc->slash = memchr(text + ba, '/', bb - ba) != NULL;
+	p[0] = text_utf8_decode(text + ba, bs - ba, 0, &np[0], NULL);
+	p[1] = text_utf8_decode(text + bs, be - bs, 0, &np[1], NULL);
+	p[2] = text_utf8_decode(text + be, bb - be, 0, &np[2], NULL);
+	sc->n = np[0] + np[1] + np[2];
 	if (sc->cap < sc->n + 1) {
 		sc->cap = sc->n + 1;
 		sc->f = xreallocarray(sc->f, sc->cap, sizeof *sc->f);
 		sc->map = xreallocarray(sc->map, sc->cap, sizeof *sc->map);
 	}
+	free(sc->cps);
+	sc->cps = xreallocarray(NULL, sc->n + 1, sizeof *sc->cps);
+	for (i = 0, k = 0; i < 3; k += np[i], i++) {
+		memcpy(sc->cps + k, p[i], np[i] * sizeof *sc->cps);
+		free(p[i]);
+	}
+	sc->off = cps_at_bs - np[0];
+	sc->lo = np[0];
+	sc->hi = np[0] + np[1];
 	sc->nf = text_fold(sc->cps, sc->n, 0, sc->f, sc->map);
-	for (k = 0; k < RX_COUNT; k++)
-		if (k != RX_SYMBOL)
-			text_regex_set(sc->rx[k], sc->f, sc->nf);
+	sc->flo = from_block(sc, RX_PARA_AR, sc->off + sc->lo);
+	sc->fhi = sc->hi == sc->n ? sc->nf : from_block(sc, RX_PARA_AR,
+	    sc->off + sc->hi);
+	for (i = 0; i < RX_COUNT; i++) {
+		sc->set[i] = false;	/* regex() sets what it needs */
+		sc->cursor[i] = 0;
+	}
+	sc->occ_built[0] = sc->occ_built[1] = false;
 
 	scan_footnotes(sc);
 	scan_symbols(sc);
@@ -871,6 +1186,53 @@ scan_block(struct scan *sc, size_t b)
 	scan_paragraphs(sc, RX_PARA_EN);
 	scan_articles(sc, RX_ART_AR);
 	scan_articles(sc, RX_ART_EN);
+}
+
+/*
+ * A block is read a window of about wbytes at a time (issue 15, item
+ * 12: a block of 11 MB took 24 times its size in code points, folded
+ * text, maps and a UTF-16 copy per pattern), with WIN_BEFORE bytes
+ * before it and WIN_AFTER after, cut where decoding the pieces is
+ * decoding the whole (text_utf8_cut()).  A reference is found in the
+ * window it starts in, and each pattern goes on in the next window where
+ * it stopped, so what is found is what one pass over the block finds,
+ * but for a reference of more than WIN_AFTER bytes, cut at its window's
+ * end, and a prefix of more than WIN_BEFORE before a keyword.
+ */
+#define WIN_BYTES	(256 * 1024)
+#define WIN_BEFORE	2048
+#define WIN_AFTER	(16 * 1024)
+
+static void
+scan_block(struct scan *sc, size_t b)
+{
+	const char *text;
+	size_t len, bs = 0, be, ba, bb, cps = 0, prev;
+	int k;
+
+	sc->block = b;
+	sc->block_first = sc->check_first = sc->r->n;
+	sc->sub_elsewhere = false;
+	for (k = 0; k < RX_COUNT; k++)
+		sc->carry[k] = 0;
+	text = doc_block_text(sc->d, b, &len);
+	if (text == NULL)
+		text = "", len = 0;
+	do {
+		be = len - bs > sc->wbytes ? bs + text_utf8_cut(text + bs,
+		    len - bs, sc->wbytes) : len;
+		ba = bs > WIN_BEFORE ? text_utf8_cut(text, len, bs -
+		    WIN_BEFORE) : 0;
+		if (ba > bs)
+			ba = bs;
+		bb = len - be > WIN_AFTER ? be + text_utf8_cut(text + be,
+		    len - be, WIN_AFTER) : len;
+		prev = sc->r->n;
+		scan_window(sc, text, ba, bs, be, bb, cps);
+		sc->check_first = prev;	/* refs of the last window on */
+		cps += sc->hi - sc->lo;
+		bs = be;
+	} while (bs < len);
 }
 
 static const struct refs *sort_refs;
@@ -970,11 +1332,17 @@ doc_restarts(const struct doc *d)
 struct refs *
 refs_find(const struct doc *d)
 {
+	return refs_find_flags(d, 0);
+}
+
+struct refs *
+refs_find_flags(const struct doc *d, int flags)
+{
 	struct scan sc;
 	struct refs *r;
 	char *cause = NULL;
-	size_t b;
-	int k;
+	size_t b, i;
+	int k, s;
 
 	assert(d != NULL);
 	r = xcalloc(1, sizeof *r);
@@ -984,16 +1352,26 @@ refs_find(const struct doc *d)
 	sc.d = d;
 	sc.r = r;
 	sc.restart = doc_restarts(d);
+	sc.exhaustive = (flags & REFS_EXHAUSTIVE) != 0;
+	sc.wbytes = flags & REFS_WHOLE ? SIZE_MAX / 2 : flags &
+	    REFS_SMALL_WINDOWS ? 8192 : WIN_BYTES;
 	for (k = 0; k < RX_COUNT; k++) {
 		sc.rx[k] = text_regex_new(patterns[k], TEXT_RE_COMMENTS,
 		    &cause);
 		if (sc.rx[k] == NULL)	/* a bug in a pattern above */
 			die("refs pattern %d: %s", k, cause);
+		for (s = 0; s < 2 && hints[k].stem[s] != NULL; s++)
+			stem_add(&sc, k, hints[k].stem[s]);
 	}
 	for (b = 0; b < r->nblocks; b++)
 		scan_block(&sc, b);
-	for (k = 0; k < RX_COUNT; k++)
+	for (k = 0; k < RX_COUNT; k++) {
 		text_regex_free(sc.rx[k]);
+	}
+	for (i = 0; i < sc.nstem; i++)
+		free(sc.stem[i].cp);
+	free(sc.occ[0]);
+	free(sc.occ[1]);
 	free(sc.cps);
 	free(sc.f);
 	free(sc.map);

@@ -73,6 +73,17 @@ struct refs;
 
 /* Every reference of d (borrowed; it must outlive the refs). */
 struct refs	*refs_find(const struct doc *);
+/*
+ * The same with flags: REFS_EXHAUSTIVE tries every pattern at every
+ * position, without the hints that make refs_find() fast (refs.c): what
+ * the tests compare refs_find() with.
+ */
+#define REFS_EXHAUSTIVE	0x1
+/* Also for tests: a huge block read whole, or in windows of 8 KB rather
+ * than 256 KB (refs.c, scan_block()). */
+#define REFS_WHOLE		0x2
+#define REFS_SMALL_WINDOWS	0x4
+struct refs	*refs_find_flags(const struct doc *, int);
 void		 refs_free(struct refs *);
 size_t		 refs_count(const struct refs *);
 /* Reference i, in reading order (block, then start). */

@@ -37,6 +37,9 @@ struct render_plain_opts {
 	/* If set, called whenever out holds 64 KB or more (to empty it). */
 	void	(*flush)(void *, struct buf *);
 	void	*flush_arg;
+	/* Code points laid out at a time in a longer paragraph (0: the
+	 * default, 65,536; see render-plain.c). */
+	size_t	 window;
 };
 
 /*

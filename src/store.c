@@ -40,6 +40,7 @@
 
 #include "anchor.h"
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 #define STORE_APP_ID	1214344553	/* "Hami", PRAGMA application_id */
@@ -56,6 +57,10 @@ struct store {
 	char		*path;
 	char		*wal;		/* path of the -wal file */
 	bool		 readonly;
+	char		*ro_why;	/* why a writable file was opened
+					   read-only (a full disk), or NULL */
+	bool		 was_empty;	/* see store_was_empty() */
+	bool		 fresh;		/* no schema when probed: made here */
 	int		 rc;		/* SQLite code of the last failure */
 	/* busy_wait(): when another writer was last seen progressing */
 	struct timespec	 busy_since;
@@ -181,7 +186,16 @@ static const char schema_3[] =
 	");\n"
 	"CREATE INDEX library_symbol ON library(symbol);\n";
 
-static const char *const migrations[] = { schema_1, schema_2, schema_3 };
+/*
+ * Schema 4: what each version's text is like (anchor_doc_sketch()), so
+ * that a file giving a document's symbol is taken for it only when the
+ * texts agree; NULL for versions seen before.
+ */
+static const char schema_4[] =
+	"ALTER TABLE versions ADD COLUMN sketch TEXT;\n";
+
+static const char *const migrations[] = { schema_1, schema_2, schema_3,
+    schema_4 };
 
 _Static_assert(UTIL_NELEM(migrations) == STORE_SCHEMA,
     "one migration per schema version");
@@ -527,6 +541,7 @@ static bool
 tx_begin(struct store *s, char **cause)
 {
 	if (s->readonly) {
+		s->rc = SQLITE_READONLY;
 		set_cause(cause, xasprintf("%s is read-only: not saved",
 		    s->path));
 		return false;
@@ -667,10 +682,11 @@ make_parents(const char *path, char **cause)
  * is neither opened nor changed.
  */
 static bool
-make_file(const char *path, char **cause)
+make_file(const char *path, bool *made, char **cause)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 
+	*made = fd != -1;
 	if (fd == -1) {
 		if (errno == EEXIST)
 			return true;
@@ -853,7 +869,13 @@ probe(struct store *s, int64_t *version, char **cause)
 		    "holds another program's tables)", s->path));
 		return PROBE_FAIL;
 	}
-	if (v[1] > STORE_SCHEMA || v[1] < 0) {
+	if (v[1] < 0) {
+		set_cause(cause, xasprintf("%s: damaged or not a hamish "
+		    "database (schema version %" PRId64 ", which no hamish "
+		    "writes); not changed", s->path, v[1]));
+		return PROBE_FAIL;
+	}
+	if (v[1] > STORE_SCHEMA) {
 		set_cause(cause, xasprintf("%s: made by a newer hamish "
 		    "(schema %" PRId64 "); not changed", s->path, v[1]));
 		return PROBE_FAIL;
@@ -879,9 +901,11 @@ migrate(struct store *s, char **cause)
 			return false;
 		ok = get_ints(s, &err, &found, 1, &v, "PRAGMA user_version",
 		    "");
-		if (ok && v > STORE_SCHEMA) {
-			err = xasprintf("%s: made by a newer hamish (schema "
-			    "%" PRId64 "); not changed", s->path, v);
+		if (ok && (v > STORE_SCHEMA || v < 0)) {
+			err = xasprintf(v < 0 ? "%s: damaged or not a hamish "
+			    "database (schema version %" PRId64 ")" : "%s: "
+			    "made by a newer hamish (schema %" PRId64 "); not "
+			    "changed", s->path, v);
 			ok = false;
 		} else if (ok && v == STORE_SCHEMA)
 			return tx_end(s, true, cause);
@@ -934,9 +958,30 @@ set_wal(struct store *s, char **cause)
 }
 
 /*
+ * A disk that takes nothing more (issue 15, item 10): SQLITE_FULL, or an
+ * I/O error, which is what SQLite reports when the -shm or -wal that
+ * even a read of a WAL database needs cannot be made.  The file can
+ * still be read: open_rw() gives up for open_ro(), and says why.
+ */
+static bool
+full_retry(struct store *s, char **cause)
+{
+	int rc = s->rc & 0xff;
+
+	if (rc != SQLITE_FULL && rc != SQLITE_IOERR)
+		return false;
+	free(*cause);
+	*cause = NULL;
+	free(s->ro_why);
+	s->ro_why = xstrdup("the disk is full (or cannot be written)");
+	return true;
+}
+
+/*
  * Opens s read-write: probes, turns WAL on, migrates.  PROBE_RETRY when
  * the file turns out not to be writable after all (a read-only
- * directory: no -wal or -journal can be made), with nothing changed.
+ * directory: no -wal or -journal can be made; a full disk), with nothing
+ * changed.
  */
 static enum probe
 open_rw(struct store *s, char **cause)
@@ -947,11 +992,13 @@ open_rw(struct store *s, char **cause)
 	bool ok;
 
 	if (conn_open(s, OPEN_RW, cause) != SQLITE_OK)
-		return PROBE_FAIL;
+		return full_retry(s, cause) ? PROBE_RETRY : PROBE_FAIL;
 	if ((p = probe(s, &version, cause)) != PROBE_OK)
-		return p;
+		return p == PROBE_FAIL && full_retry(s, cause) ? PROBE_RETRY :
+		    p;
 	if (sqlite3_db_readonly(s->db, "main") == 1)
 		return PROBE_RETRY;
+	s->fresh = version == 0;
 	/* The first writes: the file is ours and of a known schema. */
 	ok = set_wal(s, &err) &&
 	    exec_sql(s, &err, "PRAGMA synchronous = FULL") &&
@@ -959,12 +1006,34 @@ open_rw(struct store *s, char **cause)
 	    (version == STORE_SCHEMA || migrate(s, &err));
 	if (ok)
 		return PROBE_OK;
-	if (is_access(s->rc)) {
+	if (is_access(s->rc) || full_retry(s, &err)) {
 		free(err);
 		return PROBE_RETRY;
 	}
 	set_cause(cause, err);
 	return PROBE_FAIL;
+}
+
+/*
+ * After a failed read-write open on a full disk: the -wal and -shm it
+ * made and could not fill (SQLite leaves an empty -wal and a -shm of a
+ * few bytes) go, unless they were there before.  A -shm another
+ * connection uses holds at least one 32 KB index block, and its -wal
+ * at least a header: neither is touched.
+ */
+static void
+leftovers_remove(const struct store *s, bool had_wal, bool had_shm)
+{
+	struct stat sb;
+	char *shm = xasprintf("%s-shm", s->path);
+
+	if (!had_wal && stat(s->wal, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    sb.st_size == 0)
+		unlink(s->wal);
+	if (!had_shm && stat(shm, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    sb.st_size < 32768)
+		unlink(shm);
+	free(shm);
 }
 
 /*
@@ -1003,6 +1072,12 @@ open_ro(struct store *s, char **cause)
 		}
 		break;
 	}
+	if (version == 0) {
+		set_cause(cause, xasprintf("%s is read-only and not a "
+		    "database yet (an empty file?): it cannot be made one",
+		    s->path));
+		return false;
+	}
 	if (version < STORE_SCHEMA) {
 		set_cause(cause, xasprintf("%s is read-only and needs an "
 		    "upgrade to schema %d (it has %" PRId64 "); not changed",
@@ -1022,6 +1097,7 @@ store_open(const char *path, char **cause)
 	struct store *s;
 	struct stat sb;
 	enum probe p = PROBE_RETRY;
+	bool made;
 
 	assert(path != NULL && cause != NULL);
 	*cause = NULL;
@@ -1029,7 +1105,7 @@ store_open(const char *path, char **cause)
 		*cause = xstrdup("empty database path");
 		return NULL;
 	}
-	if (!make_parents(path, cause) || !make_file(path, cause))
+	if (!make_parents(path, cause) || !make_file(path, &made, cause))
 		return NULL;
 	if (stat(path, &sb) == -1) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
@@ -1044,8 +1120,18 @@ store_open(const char *path, char **cause)
 	s->wal = xasprintf("%s-wal", path);
 	/* access(), not open(): closing a descriptor of the file would drop
 	 * the POSIX locks of another connection of this process on it. */
-	if (faccessat(AT_FDCWD, path, R_OK | W_OK, AT_EACCESS) == 0)
+	if (faccessat(AT_FDCWD, path, R_OK | W_OK, AT_EACCESS) == 0) {
+		char *shm = xasprintf("%s-shm", path);
+		bool had_wal = access(s->wal, F_OK) == 0;
+		bool had_shm = access(shm, F_OK) == 0;
+
+		free(shm);
 		p = open_rw(s, cause);
+		if (p == PROBE_RETRY && s->ro_why != NULL) {
+			conn_close(s);
+			leftovers_remove(s, had_wal, had_shm);
+		}
+	}
 	if (p == PROBE_RETRY) {
 		conn_close(s);
 		p = open_ro(s, cause) ? PROBE_OK : PROBE_FAIL;
@@ -1054,6 +1140,11 @@ store_open(const char *path, char **cause)
 		store_close(s);
 		return NULL;
 	}
+	/* 0 bytes, not made by this call, and no schema when probed:
+	 * something (a crash, a full disk, a user's touch) left an empty
+	 * file, now a database.  (Another process that made the file a
+	 * moment ago would have its schema in it as a rule.) */
+	s->was_empty = !made && sb.st_size == 0 && !s->readonly && s->fresh;
 	return s;
 }
 
@@ -1067,7 +1158,22 @@ store_close(struct store *s)
 	conn_close(s);
 	free(s->path);
 	free(s->wal);
+	free(s->ro_why);
 	free(s);
+}
+
+/* Whether store_open() made an empty file it found a database. */
+bool
+store_was_empty(const struct store *s)
+{
+	return s->was_empty;
+}
+
+/* Whether the failure of the last call was the database's. */
+bool
+store_failed(const struct store *s)
+{
+	return s->rc != 0;
 }
 
 /* Whether changes are refused (decided by store_open()). */
@@ -1075,6 +1181,13 @@ bool
 store_readonly(const struct store *s)
 {
 	return s->readonly;
+}
+
+/* Borrowed: valid until store_close(). */
+const char *
+store_readonly_why(const struct store *s)
+{
+	return s->readonly ? s->ro_why : NULL;
 }
 
 /* Borrowed: valid until store_close(). */
@@ -1137,6 +1250,40 @@ store_limit_pages(struct store *s, long pages, char **cause)
 /* --- documents ----------------------------------------------------- */
 
 /*
+ * Whether text k is like the last version of document d that has a
+ * sketch (half its word trigrams or more in common): the same document,
+ * revised.  A document with no sketch yet (seen before schema 4), or a
+ * key without one, agrees.
+ */
+static bool
+family_agrees(struct store *s, int64_t d, const struct store_doc_key *k,
+    bool *agrees, char **cause)
+{
+	sqlite3_stmt *st;
+	char *old = NULL;
+	int rc;
+
+	*agrees = true;
+	if (!nonempty(k->sketch))
+		return true;
+	if ((st = prep(s, cause, "SELECT sketch FROM versions WHERE "
+	    "document_id = ?1 AND sketch IS NOT NULL ORDER BY id DESC LIMIT 1",
+	    "i", d)) == NULL)
+		return false;
+	if ((rc = step(s, st, cause)) == 0) {
+		stmt_done(s, st);
+		return false;
+	}
+	if (rc == SQLITE_ROW)
+		old = col_dup(st, 0);
+	stmt_done(s, st);
+	if (old != NULL)
+		*agrees = anchor_sketch_similarity(old, k->sketch) >= 0.5;
+	free(old);
+	return true;
+}
+
+/*
  * Finds the document and the version of text k as store_doc_open() says.
  * With write (inside a transaction) adds what is missing, and records
  * k->path if there is one; without, unknown ids are 0.  *new_version:
@@ -1147,7 +1294,7 @@ doc_resolve(struct store *s, const struct store_doc_key *k, bool write,
     int64_t *doc, int64_t *version, bool *new_version, char **cause)
 {
 	int64_t v[2] = { 0, 0 }, d = 0, ver = 0;
-	bool found;
+	bool found, agrees = true, stranger = false;
 
 	if (!get_ints(s, cause, &found, 2, v, "SELECT id, document_id FROM "
 	    "versions WHERE text_hash = ?1", "t", k->text_hash))
@@ -1160,6 +1307,12 @@ doc_resolve(struct store *s, const struct store_doc_key *k, bool write,
 		if (!get_ints(s, cause, &found, 1, &d, "SELECT id FROM "
 		    "documents WHERE family = ?1", "t", k->family))
 			return false;
+		if (d != 0 && !family_agrees(s, d, k, &agrees, cause))
+			return false;
+		if (!agrees) {
+			d = 0;		/* another text: a new document, */
+			stranger = true;	/* without the family */
+		}
 	} else {
 		if (nonempty(k->path) && !get_ints(s, cause, &found, 1, &d,
 		    "SELECT document_id FROM paths WHERE path = ?1", "t",
@@ -1180,18 +1333,21 @@ doc_resolve(struct store *s, const struct store_doc_key *k, bool write,
 	if (d == 0) {
 		if (!run(s, cause, "INSERT INTO documents (family, title, "
 		    "created) VALUES (nullif(?1, ''), nullif(?2, ''), " NOW ")",
-		    "tt", k->family, k->title))
+		    "tt", stranger ? NULL : k->family, k->title))
 			return false;
 		d = sqlite3_last_insert_rowid(s->db);
 	}
 	if (ver == 0) {
 		if (!run(s, cause, "INSERT INTO versions (document_id, "
-		    "text_hash, symbol, first_seen) VALUES (?1, ?2, "
-		    "nullif(?3, ''), " NOW ")", "itt", d, k->text_hash,
-		    k->symbol))
+		    "text_hash, symbol, first_seen, sketch) VALUES (?1, ?2, "
+		    "nullif(?3, ''), " NOW ", nullif(?4, ''))", "ittt", d,
+		    k->text_hash, k->symbol, k->sketch))
 			return false;
 		ver = sqlite3_last_insert_rowid(s->db);
-	}
+	} else if (nonempty(k->sketch) && !run(s, cause, "UPDATE versions SET "
+	    "sketch = ?2 WHERE id = ?1 AND sketch IS NULL", "it", ver,
+	    k->sketch))
+		return false;
 	*doc = d;
 	*version = ver;
 	if (!nonempty(k->path))
@@ -1420,6 +1576,27 @@ store_position_get(struct store *s, int64_t doc, struct store_place *out,
 		out->offset = col_size(st, 2);
 		*found = true;
 	}
+	stmt_done(s, st);
+	return rc != 0;
+}
+
+bool
+store_path_position(struct store *s, const char *path, bool *found,
+    char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	assert(s != NULL && path != NULL && found != NULL && cause != NULL);
+	*cause = NULL;
+	*found = false;
+	st = prep(s, cause, "SELECT 1 FROM paths JOIN documents ON "
+	    "documents.id = paths.document_id WHERE paths.path = ?1 AND "
+	    "(documents.pos_block > 0 OR documents.pos_cp > 0)", "t", path);
+	if (st == NULL)
+		return false;
+	if ((rc = step(s, st, cause)) == SQLITE_ROW)
+		*found = true;
 	stmt_done(s, st);
 	return rc != 0;
 }
@@ -1895,11 +2072,60 @@ enum {
 	IT_SCORE, IT_ITEM_STATUS, IT_EXACT, IT_PREFIX, IT_SUFFIX
 };
 
+/*
+ * The row of one item, its text made well-formed UTF-8: JSON text need
+ * not be (a raw 0x9B byte in a string), and SQLite turns a lone "\ud800"
+ * escape into the three bytes of a surrogate.  Such sequences become
+ * U+FFFD (text_utf8_valid()) before anything is stored.
+ */
+struct item_row {
+	sqlite3_stmt	*st;
+	char		*fixed[IT_SUFFIX + 1];	/* owned, or NULL: as is */
+	size_t		 replaced;		/* U+FFFD put in */
+};
+
+/* Reads the fixed columns of r->st, which is on its row. */
+static void
+item_row_fix(struct item_row *r)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (int i = 0; i <= IT_SUFFIX; i++) {
+		const char *t;
+		size_t bad;
+
+		r->fixed[i] = NULL;
+		/* text only: sqlite3_column_text() would convert a number
+		 * in place, and its sqlite3_column_type() is then undefined */
+		if (sqlite3_column_type(r->st, i) != SQLITE_TEXT ||
+		    (t = (const char *)sqlite3_column_text(r->st, i)) == NULL)
+			continue;
+		buf_reset(&b);
+		bad = text_utf8_valid(&b, t,
+		    (size_t)sqlite3_column_bytes(r->st, i));
+		if (bad > 0) {
+			r->fixed[i] = xstrdup(b.data);
+			r->replaced += bad;
+		}
+	}
+	buf_free(&b);
+}
+
+static void
+item_row_free(struct item_row *r)
+{
+	for (int i = 0; i <= IT_SUFFIX; i++)
+		free(r->fixed[i]);
+}
+
 /* Text column i of the item row, borrowed until the row goes. */
 static const char *
-it_text(sqlite3_stmt *st, int i)
+it_text(const struct item_row *r, int i)
 {
-	return (const char *)sqlite3_column_text(st, i);
+	if (r->fixed[i] != NULL)
+		return r->fixed[i];
+	return (const char *)sqlite3_column_text(r->st, i);
 }
 
 /*
@@ -1942,6 +2168,7 @@ import_item(struct store *s, const char *item, struct store_import_stats *n,
 	enum anchor_status status = ANCHOR_EXACT;
 	const char *imod, *sname;
 	char uuid[37];
+	struct item_row r = { NULL, { NULL }, 0 };
 	sqlite3_stmt *st;
 	int64_t row[3], ver = 0, v[2];
 	double score;
@@ -1954,34 +2181,37 @@ import_item(struct store *s, const char *item, struct store_import_stats *n,
 		stmt_done(s, st);
 		return false;
 	}
+	r.st = st;
+	item_row_fix(&r);
 	memset(&a, 0, sizeof a);
-	a.exact = (char *)it_text(st, IT_EXACT);
-	a.prefix = (char *)it_text(st, IT_PREFIX);
-	a.suffix = (char *)it_text(st, IT_SUFFIX);
-	a.para = (char *)it_text(st, IT_PARA);
-	if (!parse_uuid(it_text(st, IT_ID), uuid) ||
+	a.exact = (char *)it_text(&r, IT_EXACT);
+	a.prefix = (char *)it_text(&r, IT_PREFIX);
+	a.suffix = (char *)it_text(&r, IT_SUFFIX);
+	a.para = (char *)it_text(&r, IT_PARA);
+	if (!parse_uuid(it_text(&r, IT_ID), uuid) ||
 	    !sqlite3_column_int(st, IT_HAS_ANCHOR) || a.exact == NULL ||
 	    sqlite3_column_type(st, IT_BLOCK) == SQLITE_NULL ||
 	    sqlite3_column_int64(st, IT_BLOCK) < 0 ||
 	    sqlite3_column_int64(st, IT_START) < 0 ||
 	    sqlite3_column_int64(st, IT_END) < sqlite3_column_int64(st,
 	    IT_START) ||
-	    !parse_hex64(it_text(st, IT_DOC_HASH), &a.doc_hash) ||
-	    (it_text(st, IT_STYLE) == NULL && it_text(st, IT_NOTE) == NULL)) {
+	    !parse_hex64(it_text(&r, IT_DOC_HASH), &a.doc_hash) ||
+	    (it_text(&r, IT_STYLE) == NULL && it_text(&r, IT_NOTE) == NULL)) {
 		n->skipped++;
+		item_row_free(&r);
 		stmt_done(s, st);
 		return true;
 	}
 	a.block = col_size(st, IT_BLOCK);
 	a.start = col_size(st, IT_START);
 	a.end = col_size(st, IT_END);
-	a.whole = it_text(st, IT_WHOLE) != NULL &&
-	    strcmp(it_text(st, IT_WHOLE), "true") == 0;
-	if (!parse_hex64(it_text(st, IT_PARA_FP), &a.para_fp))
+	a.whole = it_text(&r, IT_WHOLE) != NULL &&
+	    strcmp(it_text(&r, IT_WHOLE), "true") == 0;
+	if (!parse_hex64(it_text(&r, IT_PARA_FP), &a.para_fp))
 		a.para_fp = 0;
-	sname = it_text(st, IT_STATUS);
+	sname = it_text(&r, IT_STATUS);
 	if (sname == NULL)
-		sname = it_text(st, IT_ITEM_STATUS);
+		sname = it_text(&r, IT_ITEM_STATUS);
 	if (sname != NULL && !anchor_status_parse(sname, &status))
 		status = ANCHOR_REVIEW;
 	score = sqlite3_column_type(st, IT_SCORE) == SQLITE_NULL ?
@@ -1989,12 +2219,12 @@ import_item(struct store *s, const char *item, struct store_import_stats *n,
 	    sqlite3_column_double(st, IT_SCORE);
 	if (score < 0 || score > 1)
 		score = score < 0 ? 0 : 1;
-	imod = it_text(st, IT_MODIFIED);
+	imod = it_text(&r, IT_MODIFIED);
 	if (imod == NULL)
-		imod = it_text(st, IT_CREATED);
+		imod = it_text(&r, IT_CREATED);
 
-	deleted = it_text(st, IT_DELETED) != NULL &&
-	    strcmp(it_text(st, IT_DELETED), "true") == 0;
+	deleted = it_text(&r, IT_DELETED) != NULL &&
+	    strcmp(it_text(&r, IT_DELETED), "true") == 0;
 	/* row: id, document, whether the item is newer than the row. */
 	ok = get_ints(s, cause, &found, 3, row, "SELECT id, document_id, "
 	    "?2 IS NOT NULL AND ?2 > modified FROM annotations WHERE "
@@ -2002,9 +2232,9 @@ import_item(struct store *s, const char *item, struct store_import_stats *n,
 	if (ok && !found) {
 		char dh[17];
 		struct store_doc_key k = {
-			.family = it_text(st, IT_FAMILY),
-			.symbol = it_text(st, IT_SYMBOL),
-			.title = it_text(st, IT_TITLE),
+			.family = it_text(&r, IT_FAMILY),
+			.symbol = it_text(&r, IT_SYMBOL),
+			.title = it_text(&r, IT_TITLE),
 			.path = NULL,
 			.text_hash = dh	/* as the store writes it */
 		};
@@ -2016,14 +2246,17 @@ import_item(struct store *s, const char *item, struct store_import_stats *n,
 		    run(s, cause, "INSERT INTO annotations (uuid, document_id, "
 		    "style, note, created, modified, deleted) VALUES (?1, ?2, "
 		    "?3, ?4, coalesce(?5, ?6, " NOW "), coalesce(?6, ?5, " NOW
-		    "), ?7)", "tittttb", uuid, doc, it_text(st, IT_STYLE),
-		    it_text(st, IT_NOTE), it_text(st, IT_CREATED),
-		    it_text(st, IT_MODIFIED), deleted) &&
+		    "), ?7)", "tittttb", uuid, doc, it_text(&r, IT_STYLE),
+		    it_text(&r, IT_NOTE), it_text(&r, IT_CREATED),
+		    it_text(&r, IT_MODIFIED), deleted) &&
 		    anchor_write(s, ANCHOR_INSERT,
 		    sqlite3_last_insert_rowid(s->db), ver, &a, status, score,
 		    cause);
-		if (ok)
+		if (ok) {
 			n->added++;
+			n->replaced += r.replaced;
+		}
+		item_row_free(&r);
 		stmt_done(s, st);
 		return ok;
 	}
@@ -2040,7 +2273,7 @@ import_item(struct store *s, const char *item, struct store_import_stats *n,
 			ok = run(s, cause, "INSERT INTO versions (document_id, "
 			    "text_hash, symbol, first_seen) VALUES (?1, ?2, "
 			    "nullif(?3, ''), " NOW ")", "itt", row[1], dh,
-			    it_text(st, IT_SYMBOL));
+			    it_text(&r, IT_SYMBOL));
 			ver = sqlite3_last_insert_rowid(s->db);
 		} else if (ok)
 			ver = v[1] == row[1] ? v[0] : 0;
@@ -2048,32 +2281,61 @@ import_item(struct store *s, const char *item, struct store_import_stats *n,
 	if (ok && row[2]) {
 		ok = run(s, cause, "UPDATE annotations SET style = ?2, note = "
 		    "?3, deleted = ?4, modified = ?5 WHERE id = ?1", "ittbt",
-		    row[0], it_text(st, IT_STYLE), it_text(st, IT_NOTE),
+		    row[0], it_text(&r, IT_STYLE), it_text(&r, IT_NOTE),
 		    deleted, imod);
-		if (ok)
+		if (ok) {
 			n->updated++;
+			n->replaced += r.replaced;
+		}
 	} else if (ok)
 		n->unchanged++;
 	if (ok && ver != 0)
 		ok = anchor_write(s, ANCHOR_IGNORE, row[0], ver, &a, status,
 		    score, cause);
+	item_row_free(&r);
 	stmt_done(s, st);
 	return ok;
 }
 
-/* json (len bytes) borrowed; *stats filled only on success. */
-bool
-store_import_json(struct store *s, const char *json, size_t len,
+/*
+ * The n bytes of JSON at s with each "\u0000" escape made "\ufffd" into
+ * out, and how many: SQLite's JSON functions end a string at a NUL, and
+ * what follows it in a note would be lost.  A backslash is only ever
+ * the start of a two-character escape or of \uXXXX (outside strings
+ * the text is not JSON), so escapes are found by stepping over them.
+ */
+static size_t
+json_nul_escapes(const char *s, size_t n, struct buf *out)
+{
+	size_t i, clean = 0, k = 0;
+
+	for (i = 0; i + 1 < n; i++) {
+		if (s[i] != '\\')
+			continue;
+		if (i + 5 < n && memcmp(s + i + 1, "u0000", 5) == 0) {
+			buf_add(out, s + clean, i - clean);
+			buf_adds(out, "\\ufffd");
+			clean = i + 6;
+			k++;
+		}
+		i++;	/* the escaped character */
+	}
+	if (k > 0)
+		buf_add(out, s + clean, n - clean);
+	return k;
+}
+
+/* store_import_json() of JSON without NUL escapes; counts into *stats. */
+static bool
+import_json(struct store *s, const char *json, size_t len,
     struct store_import_stats *stats, char **cause)
 {
-	struct store_import_stats n = { 0, 0, 0, 0 };
+	struct store_import_stats n = *stats;
 	sqlite3_stmt *st;
 	int64_t v[2];
 	bool found, ok;
 	int rc = 0;
 
-	assert(s != NULL && json != NULL && stats != NULL && cause != NULL);
-	*cause = NULL;
 	if (!get_ints(s, cause, &found, 2, v, "SELECT json_valid(?1), "
 	    "iif(json_valid(?1), json_type(?1, '$.items') = 'array', 0)", "l",
 	    json, len))
@@ -2105,6 +2367,33 @@ store_import_json(struct store *s, const char *json, size_t len,
 	stmt_done(s, st);
 	if (!tx_end(s, ok, cause))
 		return false;
+	*stats = n;
+	return true;
+}
+
+/* json (len bytes) borrowed; *stats filled only on success. */
+bool
+store_import_json(struct store *s, const char *json, size_t len,
+    struct store_import_stats *stats, char **cause)
+{
+	struct store_import_stats n = { 0, 0, 0, 0, 0 };
+	struct buf fixed;
+	size_t nuls;
+	bool ok;
+
+	assert(s != NULL && json != NULL && stats != NULL && cause != NULL);
+	*cause = NULL;
+	s->rc = 0;	/* store_failed(): nothing failed yet */
+	buf_init(&fixed);
+	if ((nuls = json_nul_escapes(json, len, &fixed)) > 0) {
+		json = fixed.data;
+		len = fixed.len;
+	}
+	ok = import_json(s, json, len, &n, cause);
+	buf_free(&fixed);
+	if (!ok)
+		return false;
+	n.replaced += nuls;
 	*stats = n;
 	return true;
 }

@@ -11,10 +11,11 @@
  * forward only, each in one transaction; a file from a newer hamish is
  * refused and never modified, and so is a file that is not a database.
  *
- * Tables (schema 3):
+ * Tables (schema 4):
  *   documents   a document and its revisions: symbol family (A/C.3/79/L.25
  *               for .../Rev.1 too), title, last reading position
- *   versions    one text of a document, by the hash of its blocks
+ *   versions    one text of a document, by the hash of its blocks, and
+ *               what its text is like, a sketch                  (v4)
  *   paths       files seen, each with its document and version
  *   annotations uuid, document, style (a highlight), note text, created,
  *               modified, deleted (a tombstone: deletion is undoable)
@@ -38,7 +39,7 @@
 
 #include "anchor.h"
 
-#define STORE_SCHEMA	3
+#define STORE_SCHEMA	4
 
 struct store;
 
@@ -63,6 +64,24 @@ char		*store_path_default(void);
 struct store	*store_open(const char *, char **);
 void		 store_close(struct store *);
 bool		 store_readonly(const struct store *);
+/*
+ * Why a file that should have been writable was opened read-only: "the
+ * disk is full" (store_open() fell back when the -wal, the -shm or a
+ * first write could not be made), or NULL.  Borrowed until
+ * store_close().
+ */
+const char	*store_readonly_why(const struct store *);
+/*
+ * After store_import_json() returned false: whether the database failed
+ * (read-only, damaged, full, locked) rather than the JSON it was given;
+ * for the exit status.
+ */
+bool		 store_failed(const struct store *);
+/*
+ * Whether store_open() found an empty file (0 bytes) at the path, there
+ * before the call, and made it a new database: the caller says so.
+ */
+bool		 store_was_empty(const struct store *);
 const char	*store_path(const struct store *);
 
 /*
@@ -88,12 +107,15 @@ struct store_doc_key {
 	const char	*title;
 	const char	*path;		/* absolute path of the file */
 	const char	*text_hash;	/* anchor_doc_hash(), 16 hex digits */
+	const char	*sketch;	/* anchor_doc_sketch(), or NULL */
 };
 
 /*
  * Finds the document a text belongs to, in order: a version with the
  * same text hash; else, if the text has a family, the document of that
- * family (and only that); else the document last seen at the same path
+ * family (and only that) if the texts agree (their sketches, when both
+ * have one: anchor_sketch_similarity() 0.5 or more), a new document
+ * without a family if they do not; else the document last seen at the same path
  * (a draft overwritten by its revision); else a document without family
  * of the same non-empty title; else a new document.  Adds the version
  * and records the path.  *doc and *version receive the ids, *new_version
@@ -138,6 +160,10 @@ bool		 store_position_set(struct store *, int64_t,
 /* *found false (and *out untouched) if none was stored. */
 bool		 store_position_get(struct store *, int64_t,
 		    struct store_place *, bool *, char **);
+/* *found: whether the document last seen at path (absolute) has a
+ * reading position stored past its start; nothing is written. */
+bool		 store_path_position(struct store *, const char *, bool *,
+		    char **);
 
 /*
  * Bookmark letter a-z belongs to document doc, A-Z is global: it
@@ -218,6 +244,9 @@ struct store_import_stats {
 	size_t		 unchanged;
 	size_t		 skipped;	/* items that cannot be imported: no
 					   UUID, anchor or quote selector */
+	size_t		 replaced;	/* in the items added or updated:
+					   ill-formed UTF-8 (a stray byte, a
+					   lone "\ud800" escape) made U+FFFD */
 };
 
 /*
@@ -226,7 +255,9 @@ struct store_import_stats {
  * by UUID, the newer modified time wins, tombstones included; an item's
  * document is found as store_doc_open() does (no path), its anchor kept
  * for the version of its document hash.  Importing the same file twice
- * changes nothing.  Parsed with SQLite's JSON functions.
+ * changes nothing.  Parsed with SQLite's JSON functions; text that is
+ * not well-formed UTF-8, and a "\u0000" escape, is stored with U+FFFD in
+ * its place (counted in stats->replaced), never as it came.
  */
 bool		 store_import_json(struct store *, const char *, size_t,
 		    struct store_import_stats *, char **);

@@ -8,14 +8,18 @@
  * ignores (harakat, Quranic marks, tatweel).  ASCII is lowercased inline
  * and only the rest goes to ICU's simple case folding, because a
  * document is mostly Arabic letters and ASCII spaces and this runs over
- * every code point of it.  Nothing here decodes, allocates or knows about
- * documents; the caller owns both arrays.
+ * every code point of it.  text_fold_diff_cp() is the folding of version
+ * comparison (diff.c), built on the same table.  Nothing here decodes,
+ * allocates or knows about documents; the caller owns both arrays.
  */
 #include <string.h>
 
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/utf16.h>
 
 #include "text.h"
+#include "util.h"
 
 #define FOLD_DROP	0xFFFF	/* arabic_fold[]: drop the code point */
 
@@ -99,4 +103,104 @@ text_fold(const uint32_t *s, size_t n, int flags, uint32_t *out,
 		k++;
 	}
 	return k;
+}
+
+/* Letter variants beyond search's table (text_fold_diff_cp()): waw and
+ * yeh with hamza, Farsi yeh, keheh, heh goal. */
+static uint32_t
+spelling_extra(uint32_t c)
+{
+	switch (c) {
+	case 0x0624: case 0x0626: return 0x0621;
+	case 0x06CC: return 0x064A;
+	case 0x06A9: return 0x0643;
+	case 0x06C1: return 0x0647;
+	default: return 0;
+	}
+}
+
+/* Relaxed atomics: threads that fill an entry at once write one value
+ * (the folding of a code point never changes). */
+_Atomic uint32_t text_dfold_[2][TEXT_DFOLD_CACHED];
+
+static size_t fold_diff(uint32_t, int, uint32_t *);
+
+size_t
+text_fold_diff_cp(uint32_t c, int flags, uint32_t *out)
+{
+	size_t m = fold_diff(c, flags, out);
+
+	if (c < TEXT_DFOLD_CACHED && m <= 1)
+		atomic_store_explicit(&text_dfold_[flags & TEXT_DFOLD_SPELLING]
+		    [c], m == 0 ? TEXT_DFOLD_NONE : out[0],
+		    memory_order_relaxed);
+	return m;
+}
+
+static size_t
+fold_diff(uint32_t c, int flags, uint32_t *out)
+{
+	const UNormalizer2 *nfkc;
+	UErrorCode err = U_ZERO_ERROR;
+	UChar u[32];
+	uint32_t sub[TEXT_DFOLD_MAX];
+	int32_t ulen, i;
+	size_t k = 0, m, j;
+	uint16_t f;
+	UChar32 d;
+
+	if (c < 0x80) {
+		if ((flags & TEXT_DFOLD_SPELLING) && c - 'A' < 26)
+			c += 'a' - 'A';
+		else if (c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+		    c == '\v')
+			c = ' ';
+		out[0] = c;
+		return 1;
+	}
+	if (c - 0x600 < 0x100) {
+		f = arabic_fold[c - 0x600];
+		if (f == FOLD_DROP)
+			return 0;
+		if (f >= '0' && f <= '9')
+			c = f;			/* digits: always */
+		else if (flags & TEXT_DFOLD_SPELLING) {
+			if (f != 0)
+				c = f;
+			else if ((f = (uint16_t)spelling_extra(c)) != 0)
+				c = f;
+		}
+		out[0] = c;
+		return 1;
+	}
+	if (c - 0x8D3 < 0x2D && c != 0x8E2)
+		return 0;	/* Arabic Extended-A marks */
+	if (c == 0xA0 || c == 0x202F || c == 0x2007)
+		c = ' ';		/* no-break spaces */
+	if ((c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF)) {
+		nfkc = unorm2_getNFKCInstance(&err);
+		if (U_SUCCESS(err)) {
+			ulen = unorm2_getDecomposition(nfkc, (UChar32)c, u,
+			    (int32_t)UTIL_NELEM(u), &err);
+			if (U_SUCCESS(err) && ulen > 0) {
+				for (i = 0; i < ulen && k < TEXT_DFOLD_MAX;) {
+					U16_NEXT(u, i, ulen, d);
+					m = text_fold_diff_cp((uint32_t)d,
+					    flags, sub);
+					for (j = 0; j < m && k <
+					    TEXT_DFOLD_MAX; j++)
+						out[k++] = sub[j];
+				}
+				return k;
+			}
+		}
+	}
+	if (u_charType((UChar32)c) == U_FORMAT_CHAR)
+		return 0;
+	if (u_isUWhiteSpace((UChar32)c))
+		c = ' ';
+	else if ((flags & TEXT_DFOLD_SPELLING) && c <= 0x10FFFF)
+		c = (uint32_t)u_foldCase((UChar32)c, U_FOLD_CASE_DEFAULT);
+	out[0] = c;
+	return 1;
 }

@@ -177,25 +177,14 @@ to_u(const struct text_regex *r, size_t cp)
 	return (int64_t)(r->cp2u != NULL ? r->cp2u[cp] : cp);
 }
 
-bool
-text_regex_find(struct text_regex *r, size_t from, size_t to,
-    struct text_match *m, size_t nm)
+/* The groups of the match just found into m[0 .. nm). */
+static void
+groups_get(struct text_regex *r, struct text_match *m, size_t nm)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	int64_t s, e;
 	size_t g;
 
-	if (to > r->n)
-		to = r->n;
-	if (from > to)
-		return false;
-	uregex_setRegion64(r->re, to_u(r, from), to_u(r, to), &err);
-	uregex_useTransparentBounds(r->re, true, &err);
-	uregex_useAnchoringBounds(r->re, false, &err);
-	if (U_FAILURE(err))
-		die("ICU regular expression: %s", u_errorName(err));
-	if (!uregex_findNext(r->re, &err) || U_FAILURE(err))
-		return false;
 	for (g = 0; g < nm; g++) {
 		m[g].start = m[g].end = TEXT_RE_NONE;
 		if (g > r->ngroups)
@@ -209,5 +198,50 @@ text_regex_find(struct text_regex *r, size_t from, size_t to,
 		m[g].start = to_cp(r, s);
 		m[g].end = to_cp(r, e);
 	}
+}
+
+/* The region [from, to), lookaround seeing past it; false if empty. */
+static bool
+region_set(struct text_regex *r, size_t from, size_t *to)
+{
+	UErrorCode err = U_ZERO_ERROR;
+
+	if (*to > r->n)
+		*to = r->n;
+	if (from > *to)
+		return false;
+	uregex_setRegion64(r->re, to_u(r, from), to_u(r, *to), &err);
+	uregex_useTransparentBounds(r->re, true, &err);
+	uregex_useAnchoringBounds(r->re, false, &err);
+	if (U_FAILURE(err))
+		die("ICU regular expression: %s", u_errorName(err));
+	return true;
+}
+
+bool
+text_regex_find(struct text_regex *r, size_t from, size_t to,
+    struct text_match *m, size_t nm)
+{
+	UErrorCode err = U_ZERO_ERROR;
+
+	if (!region_set(r, from, &to))
+		return false;
+	if (!uregex_findNext(r->re, &err) || U_FAILURE(err))
+		return false;
+	groups_get(r, m, nm);
+	return true;
+}
+
+bool
+text_regex_match_at(struct text_regex *r, size_t at, size_t to,
+    struct text_match *m, size_t nm)
+{
+	UErrorCode err = U_ZERO_ERROR;
+
+	if (!region_set(r, at, &to))
+		return false;
+	if (!uregex_lookingAt64(r->re, -1, &err) || U_FAILURE(err))
+		return false;
+	groups_get(r, m, nm);
 	return true;
 }

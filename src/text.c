@@ -92,6 +92,12 @@ nfc_fill(uint32_t c)
 
 /* The longest run of non-yes0 code points checked on its own. */
 #define NFC_RUN_MAX	64
+/*
+ * The most non-starters in a row in stream-safe text (UAX #15, see
+ * ss_utf16()): a longer run fails the quick check, so that its NFC is
+ * stream-safe whichever path it takes.
+ */
+#define SS_MAX		30
 
 /*
  * ICU's quick check of a run of code points that are not yes0 (see
@@ -106,7 +112,7 @@ cp_run_nfc(const uint32_t *s, size_t n)
 	int32_t ulen = 0;
 	size_t i;
 
-	if (n > NFC_RUN_MAX / 2)
+	if (n > SS_MAX)
 		return false;
 	for (i = 0; i < n; i++)
 		U16_APPEND_UNSAFE(u, ulen, s[i]);
@@ -236,6 +242,63 @@ cp_room(uint32_t **buf, size_t *cap, size_t need)
 }
 
 /*
+ * UAX #15's stream-safe text format, so that NFC takes linear time: ICU
+ * sorts the marks after a base by insertion, and 'a' followed by 200,000
+ * marks of mixed classes took 16 s.  After SS_MAX code points in a row
+ * that begin with a non-starter (a leading canonical combining class
+ * other than 0) comes U+034F COMBINING GRAPHEME JOINER, a starter that
+ * neither composes nor is drawn; so no run ICU sorts is longer.  Text
+ * that has no such run is unchanged.
+ */
+#define SS_CGJ	0x034F
+
+static inline bool
+ss_nonstarter(UChar32 c)
+{
+	return c >= 0x300 && u_getIntPropertyValue(c,
+	    UCHAR_LEAD_CANONICAL_COMBINING_CLASS) != 0;
+}
+
+/*
+ * The n UTF-16 units at u in stream-safe form: u itself (*m = n) when it
+ * is, else a new array (caller frees) of *m units.
+ */
+static UChar *
+ss_utf16(UChar *u, int32_t n, int32_t *m)
+{
+	UChar *out = NULL;
+	int32_t i = 0, prev, k = 0, run = 0;
+	UChar32 c;
+
+	*m = n;
+	while (i < n) {
+		prev = i;
+		U16_NEXT(u, i, n, c);
+		if (!ss_nonstarter(c))
+			run = 0;
+		else if (++run > SS_MAX) {
+			if (out == NULL) {	/* one CGJ per SS_MAX units */
+				out = xreallocarray(NULL, (size_t)n +
+				    (size_t)n / SS_MAX + 1, sizeof *out);
+				memcpy(out, u, (size_t)prev * sizeof *u);
+				k = prev;
+			}
+			out[k++] = SS_CGJ;
+			run = 1;
+		}
+		if (out != NULL) {
+			memcpy(out + k, u + prev, (size_t)(i - prev) *
+			    sizeof *u);
+			k += i - prev;
+		}
+	}
+	if (out == NULL)
+		return u;
+	*m = k;
+	return out;
+}
+
+/*
  * Appends the NFC of the n code points at s to (*dst)[k..] (*dcap of
  * room, grown as needed, contents kept) with ICU's normaliser; returns
  * the new length.  room: code points still to come after these.
@@ -246,8 +309,8 @@ nfc_append(const uint32_t *s, size_t n, uint32_t **dst, size_t *dcap,
 {
 	UErrorCode err = U_ZERO_ERROR;
 	const UNormalizer2 *nfc;
-	UChar ubuf[64], nbuf[3 * 64 + 1], *u = ubuf, *norm = nbuf;
-	int32_t ulen = 0, ncap, m;
+	UChar ubuf[64], nbuf[3 * 64 + 1], *u = ubuf, *norm = nbuf, *ss;
+	int32_t ulen = 0, ncap, m, sslen;
 	size_t i;
 
 	nfc = unorm2_getNFCInstance(&err);
@@ -261,9 +324,18 @@ nfc_append(const uint32_t *s, size_t n, uint32_t **dst, size_t *dcap,
 	}
 	for (i = 0; i < n; i++)
 		U16_APPEND_UNSAFE(u, ulen, s[i]);
+	ss = ss_utf16(u, ulen, &sslen);	/* stream-safe: linear NFC */
+	if (ss != u) {
+		if (norm != nbuf)
+			free(norm);
+		norm = xreallocarray(NULL, 3 * (size_t)sslen + 1,
+		    sizeof *norm);
+	}
 	/* NFC can grow text up to 3x. */
-	ncap = 3 * ulen + 1;
-	m = unorm2_normalize(nfc, u, ulen, norm, ncap, &err);
+	ncap = 3 * sslen + 1;
+	m = unorm2_normalize(nfc, ss, sslen, norm, ncap, &err);
+	if (ss != u)
+		free(ss);
 	if (U_FAILURE(err))
 		die("NFC failed: %s", u_errorName(err));
 	if (*dcap < k + (size_t)m + room + 1) {
@@ -272,10 +344,10 @@ nfc_append(const uint32_t *s, size_t n, uint32_t **dst, size_t *dcap,
 		*dst = xreallocarray(*dst, *dcap, sizeof **dst);
 	}
 	k += utf16_to_cp(norm, m, *dst + k);
-	if (u != ubuf) {
+	if (u != ubuf)
 		free(u);
+	if (norm != nbuf)
 		free(norm);
-	}
 	return k;
 }
 
@@ -354,6 +426,52 @@ text_utf8_decode(const char *s, size_t len, int flags, size_t *n,
 	return out;
 }
 
+/* Whether a well-formed code point that is yes0 starts at s[i]. */
+static bool
+cut_ok(const unsigned char *s, size_t len, size_t i)
+{
+	uint32_t c, min;
+	size_t k, n;
+
+	if (s[i] < 0x80)
+		return text_cp_nfc_yes0(s[i]);
+	if (s[i] >= 0xC2 && s[i] <= 0xDF)
+		n = 2, c = s[i] & 0x1F, min = 0x80;
+	else if (s[i] >= 0xE0 && s[i] <= 0xEF)
+		n = 3, c = s[i] & 0x0F, min = 0x800;
+	else if (s[i] >= 0xF0 && s[i] <= 0xF4)
+		n = 4, c = s[i] & 0x07, min = 0x10000;
+	else
+		return false;
+	if (len - i < n)
+		return false;
+	for (k = 1; k < n; k++) {
+		if ((s[i + k] & 0xC0) != 0x80)
+			return false;
+		c = c << 6 | (s[i + k] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return false;
+	return text_cp_nfc_yes0(c);
+}
+
+size_t
+text_utf8_cut(const char *s, size_t len, size_t at)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+
+	if (at >= len)
+		return len;
+	for (i = at; i > 0; i--)
+		if (cut_ok(u, len, i))
+			return i;
+	for (i = at + 1; i < len; i++)
+		if (cut_ok(u, len, i))
+			return i;
+	return len;
+}
+
 void
 text_utf8_encode(struct buf *b, const uint32_t *s, size_t n)
 {
@@ -363,8 +481,17 @@ text_utf8_encode(struct buf *b, const uint32_t *s, size_t n)
 		buf_add_utf8(b, s[i]);
 }
 
-void
-text_utf8_visible(struct buf *b, const char *s, size_t n)
+/* The bidi controls that push a direction onto what follows them:
+ * embeddings, overrides, their PDF, isolates and their PDI. */
+static inline bool
+cp_bidi_push(UChar32 c)
+{
+	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* text_utf8_visible(), and with line also TAB, LF and CR as symbols. */
+static void
+utf8_visible(struct buf *b, const char *s, size_t n, bool line)
 {
 	int32_t i = 0, prev, len, clean = 0;
 	UChar32 c;
@@ -384,15 +511,83 @@ text_utf8_visible(struct buf *b, const char *s, size_t n)
 			continue;
 		if (c < 0)
 			v = 0xFFFD;
-		else if (c == '\t' || c == '\n')
+		else if ((c == '\t' || c == '\n') && !line)
 			continue;
+		else if (cp_bidi_push(c))
+			v = 0;		/* dropped */
 		else if ((v = text_cp_visible((uint32_t)c)) == (uint32_t)c)
 			continue;
 		buf_add(b, s + clean, (size_t)(prev - clean));
-		buf_add_utf8(b, v);
+		if (v != 0)
+			buf_add_utf8(b, v);
 		clean = i;
 	}
 	buf_add(b, s + clean, (size_t)(len - clean));
+}
+
+void
+text_utf8_visible(struct buf *b, const char *s, size_t n)
+{
+	utf8_visible(b, s, n, false);
+}
+
+void
+text_utf8_visible_line(struct buf *b, const char *s, size_t n)
+{
+	utf8_visible(b, s, n, true);
+}
+
+size_t
+text_utf8_valid(struct buf *b, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int32_t i = 0, prev, len, clean = 0;
+	size_t bad = 0;
+	UChar32 c;
+
+	if (n > INT32_MAX)
+		die("text too large (%zu bytes)", n);
+	len = (int32_t)n;
+	buf_grow(b, n);
+	while (i < len) {
+		prev = i;
+		if (u[i] == 0xED && i + 2 < len && u[i + 1] >= 0xA0 &&
+		    u[i + 1] <= 0xBF && u[i + 2] >= 0x80 && u[i + 2] <= 0xBF) {
+			i += 3;		/* a surrogate: one character */
+			c = -1;
+		} else
+			U8_NEXT(s, i, len, c);
+		if (c >= 0)
+			continue;
+		buf_add(b, s + clean, (size_t)(prev - clean));
+		buf_add_utf8(b, 0xFFFD);
+		bad++;
+		clean = i;
+	}
+	buf_add(b, s + clean, (size_t)(len - clean));
+	return bad;
+}
+
+size_t
+text_utf8_clean(char *s, size_t n)
+{
+	int32_t i = 0, prev, len;
+	size_t k = 0;
+	UChar32 c;
+
+	if (n > INT32_MAX)
+		die("text too large (%zu bytes)", n);
+	len = (int32_t)n;
+	while (i < len) {
+		prev = i;
+		U8_NEXT(s, i, len, c);
+		if (c < 0 || c == 0x7F || (c < 0x20 && c != '\t' &&
+		    c != '\n') || (c >= 0x80 && c < 0xA0) || cp_bidi_push(c))
+			continue;
+		memmove(s + k, s + prev, (size_t)(i - prev));
+		k += (size_t)(i - prev);
+	}
+	return k;
 }
 
 /* --- display classes --------------------------------------------------- */
@@ -724,6 +919,50 @@ have:
  */
 static _Thread_local UChar *brk_u;
 static _Thread_local size_t *brk_u2cp;
+static bool
+brk_ascii_alnum(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+static bool
+brk_symbol_char(uint32_t c)
+{
+	return brk_ascii_alnum(c) || c == '/' || c == '.' || c == '-';
+}
+
+/* Superscripts that make up footnote markers such as ⁽¹⁸⁾. */
+static bool
+brk_superscript(uint32_t c)
+{
+	return c == 0xB9 || c == 0xB2 || c == 0xB3 || c == 0x2070 ||
+	    (c >= 0x2074 && c <= 0x207E);
+}
+
+/*
+ * True where ICU allows a line break before t[b] but a document does not
+ * (what the layout and the reader's words both follow):
+ *   - after the slash of a document symbol ("A/67/150" is one word to
+ *     its readers): in a run of ASCII letters, digits and ./- starting
+ *     with a capital letter (A/, S/RES/, CTOC/COP/...); URLs, in lower
+ *     case, keep ICU's breaks after slashes;
+ *   - before a footnote marker (⁽¹⁸⁾), which stays with its word.
+ * (A tab is the opposite case, see lay_para_wrap().)
+ */
+bool
+text_break_unwanted(const uint32_t *t, size_t b)
+{
+	size_t r;
+
+	if (brk_superscript(t[b]) && !text_cp_is_space(t[b - 1]))
+		return true;
+	if (t[b - 1] != '/' || !brk_ascii_alnum(t[b]))
+		return false;
+	for (r = b - 1; r > 0 && brk_symbol_char(t[r - 1]); r--)
+		;
+	return t[r] >= 'A' && t[r] <= 'Z';
+}
+
 static _Thread_local size_t brk_ucap, brk_mapcap;
 
 void
@@ -833,13 +1072,30 @@ text_cleanup(void)
 
 #define TEXT_DETECT_MAX	(64 * 1024)
 
+/* Whether ICU can open a converter for the charset called name. */
+static bool
+charset_usable(const char *name)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UConverter *cnv = ucnv_open(name, &err);
+
+	ucnv_close(cnv);
+	return U_SUCCESS(err);
+}
+
+/*
+ * ICU's guesses, best first; the first that ICU can also convert from
+ * (the detector knows charsets such as IBM420_ltr that no converter
+ * does: a file with two stray bytes was refused for it).
+ */
 const char *
 text_charset_detect(const char *s, size_t len, int *confidence)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	UCharsetDetector *csd;
-	const UCharsetMatch *m;
-	const char *name = NULL;
+	const UCharsetMatch **m;
+	const char *name = NULL, *cand;
+	int32_t nm = 0, i;
 
 	if (confidence != NULL)
 		*confidence = 0;
@@ -848,12 +1104,16 @@ text_charset_detect(const char *s, size_t len, int *confidence)
 		return NULL;
 	ucsdet_setText(csd, s, (int32_t)(len > TEXT_DETECT_MAX ?
 	    TEXT_DETECT_MAX : len), &err);
-	m = ucsdet_detect(csd, &err);
-	if (U_SUCCESS(err) && m != NULL) {
+	m = ucsdet_detectAll(csd, &nm, &err);
+	for (i = 0; U_SUCCESS(err) && m != NULL && i < nm && name == NULL;
+	    i++) {
 		/* ICU's names are static strings, valid after close. */
-		name = ucsdet_getName(m, &err);
-		if (U_SUCCESS(err) && confidence != NULL)
-			*confidence = ucsdet_getConfidence(m, &err);
+		cand = ucsdet_getName(m[i], &err);
+		if (U_FAILURE(err) || !charset_usable(cand))
+			continue;
+		name = cand;
+		if (confidence != NULL)
+			*confidence = ucsdet_getConfidence(m[i], &err);
 		if (U_FAILURE(err))
 			name = NULL;
 	}
@@ -988,6 +1248,8 @@ text_utf8_nfc_run(const char *s, size_t n)
 	if (n > NFC_RUN_MAX)	/* UTF-16 never has more units than bytes */
 		return false;
 	u_strFromUTF8(u, (int32_t)UTIL_NELEM(u), &ulen, s, (int32_t)n, &err);
+	if (ulen > SS_MAX)	/* not stream-safe, maybe (ss_utf16()) */
+		return false;
 	nfc = unorm2_getNFCInstance(&err);
 	return U_SUCCESS(err) && unorm2_quickCheck(nfc, u, ulen, &err) ==
 	    UNORM_YES && U_SUCCESS(err);
@@ -1038,12 +1300,12 @@ line_maybe_not_nfc(const char *str, size_t n, size_t *end)
 
 /* NFC of UTF-8 through ICU, appended to out. */
 static void
-nfc_icu(const char *s, size_t len, struct buf *out)
+nfc_icu_piece(const char *s, size_t len, struct buf *out)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	const UNormalizer2 *nfc;
-	UChar *u, *norm;
-	int32_t ulen = 0, cap, m, n8 = 0;
+	UChar *u, *norm, *ss;
+	int32_t ulen = 0, cap, m, n8 = 0, sslen;
 
 	if (len > INT32_MAX / 4)
 		die("text too large (%zu bytes)", len);
@@ -1055,6 +1317,11 @@ nfc_icu(const char *s, size_t len, struct buf *out)
 	    0xFFFD, NULL, &err);
 	if (U_FAILURE(err))
 		die("UTF-8 conversion failed: %s", u_errorName(err));
+	if ((ss = ss_utf16(u, ulen, &sslen)) != u) {	/* linear NFC */
+		free(u);
+		u = ss;
+		ulen = sslen;
+	}
 	cap = ulen * 3 + 1;
 	norm = xmalloc((size_t)cap * sizeof *norm);
 	m = unorm2_normalize(nfc, u, ulen, norm, cap, &err);
@@ -1070,6 +1337,27 @@ nfc_icu(const char *s, size_t len, struct buf *out)
 		die("UTF-8 conversion failed: %s", u_errorName(err));
 	out->len += (size_t)n8;
 	out->data[out->len] = '\0';
+}
+
+/*
+ * The same a piece at a time, cut where NFC of the pieces is NFC of the
+ * whole (text_utf8_cut()): one line of 11 MB took 5 times its size in
+ * UTF-16 copies at once.
+ */
+#define NFC_PIECE	(1 << 16)
+
+static void
+nfc_icu(const char *s, size_t len, struct buf *out)
+{
+	size_t cut;
+
+	while (len > NFC_PIECE) {
+		cut = text_utf8_cut(s, len, NFC_PIECE);
+		nfc_icu_piece(s, cut, out);
+		s += cut;
+		len -= cut;
+	}
+	nfc_icu_piece(s, len, out);
 }
 
 bool
@@ -1094,4 +1382,21 @@ text_utf8_nfc(const char *s, size_t len, struct buf *out)
 	if (changed)
 		buf_add(out, clean, (size_t)(e - clean));
 	return changed;
+}
+
+bool
+text_cp_joins_next(uint32_t c)
+{
+	int t = u_getIntPropertyValue((UChar32)c, UCHAR_JOINING_TYPE);
+
+	return t == U_JT_DUAL_JOINING || t == U_JT_JOIN_CAUSING;
+}
+
+bool
+text_cp_joins_prev(uint32_t c)
+{
+	int t = u_getIntPropertyValue((UChar32)c, UCHAR_JOINING_TYPE);
+
+	return t == U_JT_DUAL_JOINING || t == U_JT_JOIN_CAUSING ||
+	    t == U_JT_RIGHT_JOINING;
 }

@@ -36,6 +36,14 @@ uint32_t	*text_utf8_decode(const char *, size_t, int, size_t *, size_t *);
  */
 size_t		 text_utf8_decode_buf(const char *, size_t, int, uint32_t **,
 		    size_t *, size_t *);
+/*
+ * Where len bytes of UTF-8 may be cut so that decoding the two pieces
+ * (with TEXT_NFC or not) gives what decoding the whole does: before a
+ * well-formed code point that NFC leaves alone whatever surrounds it
+ * (text_cp_nfc_yes0(); it also ends a stream-safe run).  The last such
+ * offset in (0, at], else the first after at, else len.
+ */
+size_t		 text_utf8_cut(const char *, size_t, size_t);
 /* Appends n code points to b as UTF-8. */
 void		 text_utf8_encode(struct buf *, const uint32_t *, size_t);
 
@@ -91,6 +99,13 @@ uint32_t	 text_cp_visible(uint32_t);
 bool		 text_cp_is_word(uint32_t);
 /* White space that hangs at the end of a line (SPACE, TAB, other Zs). */
 bool		 text_cp_is_space(uint32_t);
+/*
+ * Arabic joining (ICU's Joining_Type): whether c joins the letter after
+ * it (dual-joining or join-causing: initial and medial forms exist), and
+ * whether it joins the letter before it (also right-joining: ا د ر و).
+ */
+bool		 text_cp_joins_next(uint32_t);
+bool		 text_cp_joins_prev(uint32_t);
 
 /* Bidi classes, in the order of ICU's UCharDirection. */
 enum text_bidi {
@@ -115,9 +130,34 @@ int		 text_cp_bracket(uint32_t, uint32_t *);
  * Appends the n bytes of UTF-8 at s to b with every control character
  * (C0 but TAB and LF, DEL, C1) replaced by its visible stand-in, so that
  * text from a document can go to a terminal.  Ill-formed bytes become
- * U+FFFD.
+ * U+FFFD.  The bidi controls that would reorder what follows them on a
+ * terminal that does bidi (embeddings and overrides U+202A..202E,
+ * isolates U+2066..2069) are dropped; LRM, RLM and ALM stay.
  */
 void		 text_utf8_visible(struct buf *, const char *, size_t);
+/*
+ * The same for one line of a message (a file name, an option, a value
+ * from a config file): TAB, LF and CR shown as symbols too.
+ */
+void		 text_utf8_visible_line(struct buf *, const char *, size_t);
+/*
+ * Appends the n bytes at s to b as well-formed UTF-8: each ill-formed
+ * sequence (a stray byte such as 0x9B, a truncated or overlong
+ * sequence) becomes U+FFFD, and so does the three-byte form of a lone
+ * surrogate (what SQLite's JSON functions make of a "\ud800" escape),
+ * as one character.  Returns the number of replacements; b gets the
+ * bytes unchanged when it is 0.
+ */
+size_t		 text_utf8_valid(struct buf *, const char *, size_t);
+/*
+ * Removes from the n bytes at s (in place) what must not travel with
+ * copied text: ill-formed bytes, C0 controls but TAB and LF, DEL, C1,
+ * and the bidi controls of text_utf8_visible() (embeddings, overrides,
+ * isolates; LRM, RLM and ALM stay: they reorder nothing after them and
+ * may be what makes a number read right).  Returns the new length.
+ * What `y` puts into the clipboard (OSC 52) goes through it.
+ */
+size_t		 text_utf8_clean(char *, size_t);
 
 /* Break flags, one byte per position 0..n (position i = before s[i]). */
 #define TEXT_BRK_GRAPHEME	0x01	/* a grapheme cluster boundary */
@@ -131,6 +171,13 @@ void		 text_utf8_visible(struct buf *, const char *, size_t);
  * boundaries of every requested kind except TEXT_BRK_HARD.
  */
 void		 text_breaks(const uint32_t *, size_t, unsigned, uint8_t *);
+/*
+ * True where ICU allows a line break before t[b] (0 < b) but a document
+ * does not: after the slash of a UN symbol ("A/67/150", "S/RES/2334",
+ * upper case; URLs keep ICU's breaks), before a footnote marker ("⁽¹⁸⁾").
+ * The layout and the reader's words both leave those breaks out.
+ */
+bool		 text_break_unwanted(const uint32_t *, size_t);
 /*
  * TEXT_BRK_LINE (and TEXT_BRK_HARD) of the n code points of s a piece at
  * a time, for a caller that may not need them to the end: with flags
@@ -160,7 +207,9 @@ void		 text_cleanup(void);
  * Guesses the charset of len bytes with ICU's detector (it looks at the
  * first 64 KiB at most).  Returns ICU's name for it ("UTF-8",
  * "windows-1256", "ISO-8859-6", ...), a static string, and its confidence
- * 0..100 in *confidence (may be NULL); NULL if ICU has no guess.
+ * 0..100 in *confidence (may be NULL); NULL if ICU has no guess.  Only
+ * charsets that text_charset_to_utf8() can read are guessed: the best
+ * of ICU's guesses that it has a converter for.
  */
 const char	*text_charset_detect(const char *, size_t, int *);
 /*
@@ -228,6 +277,53 @@ bool		 text_utf8_nfc_run(const char *, size_t);
 size_t		 text_fold(const uint32_t *, size_t, int, uint32_t *,
 		    size_t *);
 
+/*
+ * Folding for comparing two versions of a text (diff.c), one code point
+ * at a time: writes what c counts as to out (room for TEXT_DFOLD_MAX)
+ * and returns how many code points that is (0: c is not text to
+ * compare).  Always: Arabic harakat, Quranic marks and tatweel dropped
+ * (the marks of search's table), invisible format controls dropped
+ * (general category Cf: LRM, RLM, ALM, ZWJ, ZWNJ, embeddings, isolates,
+ * BOM, soft hyphen), every white space and no-break space made U+0020,
+ * Arabic-Indic and Extended Arabic-Indic digits made ASCII, Arabic
+ * presentation forms replaced by their letters (ICU's NFKC
+ * decomposition, folded in turn).  With TEXT_DFOLD_SPELLING also the
+ * letter variants a writer may change without changing the word: alef
+ * with hamza or madda and alef wasla -> alef, waw and yeh with hamza ->
+ * hamza, alef maksura -> yeh, teh marbuta -> heh, Farsi yeh -> yeh,
+ * keheh -> kaf, heh goal -> heh, and case (ICU simple folding).
+ */
+#define TEXT_DFOLD_SPELLING	0x1
+#define TEXT_DFOLD_MAX		20
+size_t		 text_fold_diff_cp(uint32_t, int, uint32_t *);
+
+/*
+ * text_fold_diff_cp(), inline for the code points below U+0700 (ASCII
+ * and the Arabic block, nearly all of a document) once the function has
+ * folded them: it leaves its answer in text_dfold_[flags][c] (0: not yet;
+ * TEXT_DFOLD_NONE: nothing; else the one code point).  Diffing calls it
+ * for every code point of both versions.
+ */
+#define TEXT_DFOLD_CACHED	0x700
+#define TEXT_DFOLD_NONE		0x110000
+extern _Atomic uint32_t text_dfold_[2][TEXT_DFOLD_CACHED];	/* text-fold.c */
+
+static inline size_t
+text_fold_diff(uint32_t c, int flags, uint32_t *out)
+{
+	uint32_t v;
+
+	if (c < TEXT_DFOLD_CACHED && (v = atomic_load_explicit(
+	    &text_dfold_[flags & TEXT_DFOLD_SPELLING][c],
+	    memory_order_relaxed)) != 0) {
+		if (v == TEXT_DFOLD_NONE)
+			return 0;
+		out[0] = v;
+		return 1;
+	}
+	return text_fold_diff_cp(c, flags, out);
+}
+
 /* --- regular expressions (text-regex.c) --- */
 
 /*
@@ -277,6 +373,12 @@ void		 text_regex_set_utf8(struct text_regex *, const char *, size_t);
  * Next match: from = m[0].end, or m[0].end + 1 after an empty match.
  */
 bool		 text_regex_find(struct text_regex *, size_t, size_t,
+		    struct text_match *, size_t);
+/*
+ * As text_regex_find(), but only a match that starts at at: what a find
+ * would return if it began there (lookbehind sees the text before at).
+ */
+bool		 text_regex_match_at(struct text_regex *, size_t, size_t,
 		    struct text_match *, size_t);
 
 #endif

@@ -49,6 +49,13 @@ static const char *const face_names[TF_NFACES] = {
 	[TF_REF] = "ref",
 	[TF_REF_CURRENT] = "ref-current",
 	[TF_POPUP] = "popup",
+	[TF_CURSOR] = "cursor",
+	[TF_DIFF_DELETE] = "diff-delete",
+	[TF_DIFF_INSERT] = "diff-insert",
+	[TF_DIFF_SPELLING] = "diff-spelling",
+	[TF_DIFF_FILLER] = "diff-filler",
+	[TF_DIFF_GUTTER] = "diff-gutter",
+	[TF_DIFF_HEAD] = "diff-head",
 };
 
 /*
@@ -73,17 +80,26 @@ static const unsigned mono_fallback[TF_NFACES] = {
 	[TF_ERROR] = THEME_BOLD,
 	[TF_PROMPT] = 0,
 	[TF_SELECTED] = THEME_REVERSE,
-	[TF_HL_YELLOW] = THEME_UNDERLINE,
-	[TF_HL_GREEN] = THEME_UNDERLINE | THEME_BOLD,
-	[TF_HL_BLUE] = THEME_UNDERLINE | THEME_DIM,
-	[TF_HL_PINK] = THEME_UNDERLINE | THEME_ITALIC,
+	/* highlights reverse, notes underlined (and * in the gutter): the
+	 * two apart without colours */
+	[TF_HL_YELLOW] = THEME_REVERSE,
+	[TF_HL_GREEN] = THEME_REVERSE | THEME_BOLD,
+	[TF_HL_BLUE] = THEME_REVERSE | THEME_DIM,
+	[TF_HL_PINK] = THEME_REVERSE | THEME_ITALIC,
 	[TF_NOTE] = THEME_UNDERLINE,
 	[TF_REVIEW] = THEME_UNDERLINE | THEME_DIM,
-	[TF_SELECTION] = THEME_REVERSE,
+	[TF_SELECTION] = THEME_REVERSE | THEME_UNDERLINE | THEME_BOLD,
 	[TF_NOTEMARK] = THEME_BOLD,
 	[TF_REF] = THEME_UNDERLINE,
 	[TF_REF_CURRENT] = THEME_REVERSE | THEME_UNDERLINE,
 	[TF_POPUP] = THEME_REVERSE,
+	[TF_CURSOR] = THEME_UNDERLINE | THEME_BOLD,
+	[TF_DIFF_DELETE] = THEME_REVERSE,
+	[TF_DIFF_INSERT] = THEME_UNDERLINE | THEME_BOLD,
+	[TF_DIFF_SPELLING] = THEME_UNDERLINE | THEME_DIM,
+	[TF_DIFF_FILLER] = THEME_DIM,
+	[TF_DIFF_GUTTER] = THEME_BOLD,
+	[TF_DIFF_HEAD] = THEME_BOLD,
 };
 
 static const struct {

@@ -41,6 +41,13 @@ enum theme_face {
 	TF_REF,			/* cross-references */
 	TF_REF_CURRENT,		/* the one Tab is on */
 	TF_POPUP,		/* a footnote or preview over the text */
+	TF_CURSOR,		/* the word under the word cursor */
+	TF_DIFF_DELETE,		/* comparing: words only in the old version */
+	TF_DIFF_INSERT,		/* words only in the new one */
+	TF_DIFF_SPELLING,	/* words only respelled (letter variants) */
+	TF_DIFF_FILLER,		/* rows where one version has nothing */
+	TF_DIFF_GUTTER,		/* the label map between the columns */
+	TF_DIFF_HEAD,		/* the heads naming the two versions */
 	TF_NFACES
 };
 
@@ -139,6 +146,11 @@ bool		 theme_face_isset(const struct theme *, enum theme_face);
  *                       heading, bold, error       bold
  *                       italic, footref            underline
  *                       label, rule                dim
+ *                       diff-delete                reverse
+ *                       diff-insert                underline, bold
+ *                       diff-spelling              underline, dim
+ *                       diff-filler                dim
+ *                       diff-gutter, diff-head     bold
  *                       text, message, prompt      none
  *
  * "Nearest" is by distance in RGB on xterm's palette, the lower number on

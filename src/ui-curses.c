@@ -26,6 +26,8 @@
 #include <wchar.h>
 
 #include "keymap.h"
+#include "mouse.h"
+#include "text.h"
 #include "theme.h"
 #include "ui.h"
 #include "util.h"
@@ -33,6 +35,10 @@
 static volatile sig_atomic_t got_signal;
 static bool started;
 static enum ui_bidi bidi_mode;
+static bool mouse_on;
+static struct mouse_event mouse_ev;	/* key_read()'s KEY_MOUSE_EV */
+static bool explicit_on;	/* --bidi terminal, switched for a screen in
+				   visual order (comparing) */
 static attr_t face_attr[TF_NFACES];
 static short face_pair[TF_NFACES];
 
@@ -63,14 +69,55 @@ send_raw(const char *seq)
 	buf_free(&b);
 }
 
+/* Writes seq to the terminal (tmux's own, inside tmux: the mouse is
+ * tmux's to report). */
+static void
+send_plain(const char *seq)
+{
+	size_t off, len = strlen(seq);
+	ssize_t w;
+
+	for (off = 0; off < len; off += (size_t)w)
+		if ((w = write(STDOUT_FILENO, seq + off, len - off)) <= 0)
+			break;
+}
+
+/*
+ * Mouse reporting on or off: ncurses's mouse (mousemask) for the
+ * terminals whose terminfo knows SGR reports (kmous=\E[<), and the SGR
+ * mode asked for by hand (1002: presses, releases and drags; 1006: SGR
+ * coordinates, no 223-column limit) for the others, whose reports then
+ * come in as bytes that key_read() decodes.
+ */
+static void
+mouse_set(bool on)
+{
+	if (on == mouse_on)
+		return;
+	mouse_on = on;
+	if (on) {
+		mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED |
+		    BUTTON4_PRESSED | BUTTON5_PRESSED | REPORT_MOUSE_POSITION,
+		    NULL);
+		mouseinterval(0);
+		fflush(stdout);
+		send_plain("\033[?1002h\033[?1006h");
+	} else {
+		mousemask(0, NULL);
+		fflush(stdout);
+		send_plain("\033[?1006l\033[?1002l\033[?1000l");
+	}
+}
+
 static void
 term_restore(void)
 {
 	if (!started)
 		return;
 	started = false;
+	mouse_set(false);
 	endwin();
-	if (bidi_mode == UI_BIDI_APP)
+	if (bidi_mode == UI_BIDI_APP || explicit_on)
 		send_raw("\033[8h\033[0 k");
 }
 
@@ -158,6 +205,13 @@ paint(const struct ui_screen *s)
 	cchar_t cc;
 	int x, y, m;
 
+	if (bidi_mode == UI_BIDI_TERMINAL && s->visual != explicit_on) {
+		/* two columns in visual order: the terminal must not
+		 * reorder them (explicit mode) until they are gone */
+		explicit_on = s->visual;
+		send_raw(explicit_on ? "\033[8l\033[1 k" : "\033[8h\033[0 k");
+		clearok(curscr, TRUE);
+	}
 	if (s->full)
 		clearok(curscr, TRUE);
 	if (s->scroll != 0) {
@@ -225,24 +279,115 @@ key_of(int rc, wint_t wc)
 }
 
 #define KEY_FAILED	0xFFFFFFFFu	/* key_read(): the read failed */
+#define KEY_MOUSE_EV	0xFFFFFFFEu	/* key_read(): mouse_ev is set */
+#define KEY_NONE	0xFFFFFFFDu	/* key_read(): no key within ms */
+#define LOAD_POLL_MS	40	/* ui_loading(): how often to look */
+#define KEY_INTR	0x03u		/* C-c */
+#define KEY_SUSP	0x1Au		/* C-z */
+
+/* C-z: the shell's job control, the screen given back meanwhile. */
+static void
+suspend(void)
+{
+	mouse_set(false);	/* the loop turns it on again */
+	def_prog_mode();
+	endwin();
+	if (bidi_mode == UI_BIDI_APP || explicit_on)
+		send_raw("\033[8h\033[0 k");
+	raise(SIGTSTP);
+	if (bidi_mode == UI_BIDI_APP || explicit_on)
+		send_raw("\033[8l\033[1 k");
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+}
+
+/* ncurses's mouse event, as a plain one; false for one we don't use. */
+static bool
+mouse_of_curses(struct mouse_event *ev)
+{
+	MEVENT me;
+
+	if (getmouse(&me) != OK)
+		return false;
+	ev->x = me.x;
+	ev->y = me.y;
+	if (me.bstate & BUTTON4_PRESSED)
+		ev->kind = MOUSE_WHEEL_UP;
+	else if (me.bstate & BUTTON5_PRESSED)
+		ev->kind = MOUSE_WHEEL_DOWN;
+	else if (me.bstate & BUTTON1_PRESSED)
+		ev->kind = MOUSE_PRESS;
+	else if (me.bstate & BUTTON1_RELEASED)
+		ev->kind = MOUSE_RELEASE;
+	else if (me.bstate & REPORT_MOUSE_POSITION)
+		ev->kind = MOUSE_DRAG;
+	else
+		return false;
+	return true;
+}
+
+/*
+ * After ESC [ <: the rest of an SGR mouse report, read as it comes (a
+ * report arrives whole; 30 ms for each byte at most).  True with
+ * mouse_ev set; false for anything else, which is dropped.
+ */
+static bool
+mouse_read_sgr(void)
+{
+	char seq[32];
+	size_t n = 0;
+	wint_t wc;
+	int rc = OK, r = 0;
+
+	wtimeout(stdscr, 30);
+	while (n < sizeof seq && (rc = wget_wch(stdscr, &wc)) != ERR &&
+	    rc != KEY_CODE_YES && wc < 0x80) {
+		seq[n++] = (char)wc;
+		if ((r = mouse_sgr_parse(seq, n, &mouse_ev)) != 0)
+			break;
+	}
+	wtimeout(stdscr, -1);
+	return r > 0;
+}
 
 /* The next key, Esc followed quickly by a key read as Meta; 0 for a key
- * we don't know; KEY_FAILED when the read failed or a signal came. */
+ * we don't know; KEY_FAILED when the read failed or a signal came;
+ * KEY_MOUSE_EV for a mouse report (in mouse_ev); KEY_NONE when ms (-1:
+ * no limit) went by without a key. */
 static uint32_t
-key_read(void)
+key_read(int ms)
 {
 	uint32_t k, k2;
-	wint_t wc;
+	wint_t wc, wc2;
 	int rc;
 
 	errno = 0;
-	if ((rc = wget_wch(stdscr, &wc)) == ERR)
-		return KEY_FAILED;
+	wtimeout(stdscr, ms);
+	rc = wget_wch(stdscr, &wc);
+	wtimeout(stdscr, -1);
+	if (rc == ERR)	/* with a time limit: no key yet (a signal is
+			   seen by the caller's loop all the same) */
+		return ms >= 0 ? KEY_NONE : KEY_FAILED;
+	if (rc == KEY_CODE_YES && wc == KEY_MOUSE)
+		return mouse_of_curses(&mouse_ev) ? KEY_MOUSE_EV : 0;
 	k = key_of(rc, wc);
 	if (k != KM_KEY_ESC)
 		return k;
 	wtimeout(stdscr, 30);
 	rc = wget_wch(stdscr, &wc);
+	if (rc != ERR && rc != KEY_CODE_YES && wc == '[' && mouse_on) {
+		/* ESC [ < ...: an SGR mouse report; ESC [ x: Meta-[, x */
+		if ((rc = wget_wch(stdscr, &wc2)) != ERR &&
+		    rc != KEY_CODE_YES && wc2 == '<') {
+			wtimeout(stdscr, -1);
+			return mouse_read_sgr() ? KEY_MOUSE_EV : 0;
+		}
+		if (rc == KEY_CODE_YES)
+			ungetch((int)wc2);
+		else if (rc != ERR)
+			unget_wch((wchar_t)wc2);
+		rc = OK;
+	}
 	wtimeout(stdscr, -1);
 	if (rc == ERR)
 		return KM_KEY_ESC;
@@ -313,6 +458,7 @@ editor_run(const char *path)
 		argv[argc++] = w;
 	argv[argc++] = (char *)path;
 	argv[argc] = NULL;
+	mouse_set(false);	/* the loop turns it on again */
 	def_prog_mode();
 	endwin();
 	if (bidi_mode == UI_BIDI_APP)
@@ -337,6 +483,9 @@ int
 ui_curses_run(struct ui *u, const struct theme *t, enum ui_bidi bidi)
 {
 	SCREEN *scr;
+	FILE *keys_in;
+	struct buf shown;
+	const char *term;
 	char *clip;
 	uint32_t k;
 	int sig, errors = 0;
@@ -344,19 +493,39 @@ ui_curses_run(struct ui *u, const struct theme *t, enum ui_bidi bidi)
 	bidi_mode = bidi;
 	if (bidi == UI_BIDI_APP)
 		send_raw("\033[8l\033[1 k");	/* before the first clear */
-	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+	/* keys from the terminal, also when the document came down a pipe
+	 * on standard input (cat FILE | hamish), as less does */
+	if (isatty(STDIN_FILENO))
+		keys_in = stdin;
+	else if ((keys_in = fopen("/dev/tty", "r")) == NULL) {
+		fprintf(stderr, "hamish: no terminal to read keys from "
+		    "(/dev/tty: %s)\n", strerror(errno));
+		return 1;
+	}
+	if ((scr = newterm(NULL, stdout, keys_in)) == NULL) {
+		if (keys_in != stdin)
+			fclose(keys_in);
 		if (bidi == UI_BIDI_APP)
 			send_raw("\033[8h\033[0 k");
-		fprintf(stderr, "hamish: cannot use this terminal (TERM=%s); "
-		    "try TERM=xterm-256color\n", getenv("TERM") != NULL ?
-		    getenv("TERM") : "");
+		term = getenv("TERM") != NULL ? getenv("TERM") : "";
+		buf_init(&shown);
+		text_utf8_visible_line(&shown, term, strlen(term));
+		fprintf(stderr, "hamish: cannot use this terminal (TERM=%.*s); "
+		    "try TERM=xterm-256color\n", (int)shown.len,
+		    shown.data != NULL ? shown.data : "");
+		buf_free(&shown);
 		return 1;
 	}
 	started = true;
 	util_die_hook_set(term_restore);
 	atexit(term_restore);
 	set_escdelay(30);
-	cbreak();
+	/*
+	 * Raw, as less and vim: every key reaches the reader, C-s and C-q
+	 * too (cbreak() left flow control on, and C-s froze the screen).
+	 * C-c and C-z, no longer signals, are done here as they were.
+	 */
+	raw();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
@@ -366,8 +535,15 @@ ui_curses_run(struct ui *u, const struct theme *t, enum ui_bidi bidi)
 	signals_catch();
 	ui_resize(u, COLS, LINES);
 	while (!ui_done(u) && got_signal == 0) {
+		mouse_set(ui_mouse_wanted(u));
 		paint(ui_draw(u));
-		if ((k = key_read()) == KEY_FAILED) {
+		/* a document still being read: look again soon */
+		if ((k = key_read(ui_loading(u) ? LOAD_POLL_MS : -1)) ==
+		    KEY_NONE) {
+			ui_load_poll(u);
+			continue;
+		}
+		if (k == KEY_FAILED) {
 			/*
 			 * A signal, or else a terminal that is gone without
 			 * a SIGHUP: then every read fails at once, so stop
@@ -380,6 +556,18 @@ ui_curses_run(struct ui *u, const struct theme *t, enum ui_bidi bidi)
 		errors = 0;
 		if (k == 0)
 			continue;	/* a key we don't know */
+		if (k == KEY_MOUSE_EV) {
+			ui_mouse(u, &mouse_ev);
+			continue;
+		}
+		if (k == KEY_INTR) {
+			got_signal = SIGINT;	/* as before raw(): quit */
+			break;
+		}
+		if (k == KEY_SUSP) {
+			suspend();
+			continue;
+		}
 		if (k == KM_KEY_RESIZE)
 			ui_resize(u, COLS, LINES);
 		else
@@ -394,6 +582,8 @@ ui_curses_run(struct ui *u, const struct theme *t, enum ui_bidi bidi)
 	ui_save(u);	/* the reading positions, even when killed */
 	term_restore();
 	delscreen(scr);
+	if (keys_in != stdin)
+		fclose(keys_in);
 	if ((sig = got_signal) != 0) {
 		signal(sig, SIG_DFL);
 		raise(sig);

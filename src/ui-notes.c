@@ -111,6 +111,21 @@ ui_notes_open(struct ui *u, struct buffer *b)
 		    orphans, orphans == 1 ? "its" : "their");
 }
 
+bool
+ui_notes_has_position(struct ui *u, const char *path)
+{
+	char *real, *cause = NULL;
+	bool found = false;
+
+	if (u->o.store == NULL || (real = realpath(path, NULL)) == NULL)
+		return false;
+	if (!store_path_position(u->o.store, real, &found, &cause))
+		found = true;	/* unknown: read it whole, to be sure */
+	free(cause);
+	free(real);
+	return found;
+}
+
 void
 ui_notes_close(struct buffer *b)
 {
@@ -170,266 +185,367 @@ ui_notes_status(struct ui *u, struct buf *out)
 void
 ui_notes_unselect(struct ui *u)
 {
-	free(u->sel.cps);
-	free(u->sel.brk);
 	memset(&u->sel, 0, sizeof u->sel);
 	if (u->mode == KM_SELECT)
-		u->mode = KM_NORMAL;
+		u->mode = u->wc_on ? KM_CURSOR : KM_NORMAL;
 }
 
-static bool
-is_word(const struct selection *s, size_t i)
+static struct wpos
+sel_lo(const struct selection *s)
 {
-	return i < s->n && text_cp_is_word(s->cps[i]);
+	return (struct wpos){ s->block, s->start };
 }
 
-/* The end of the first word at or after i, or (size_t)-1 if none. */
-static size_t
-word_end_after(const struct selection *s, size_t i)
+static struct wpos
+sel_hi(const struct selection *s)
 {
-	while (i < s->n && !is_word(s, i))
-		i++;
-	if (i >= s->n)
-		return (size_t)-1;
-	for (i++; i < s->n && !(s->brk[i] & TEXT_BRK_WORD); i++)
-		;
-	return i;
+	return (struct wpos){ s->eblock, s->end };
 }
 
-/* The start of the last word that ends at or before i, or -1. */
-static size_t
-word_start_before(const struct selection *s, size_t i)
+/* The start of the selection's last word. */
+static struct wpos
+sel_last(struct ui *u)
 {
-	while (i > 0 && !is_word(s, i - 1))
-		i--;
-	if (i == 0)
-		return (size_t)-1;
-	for (i--; i > 0 && !(s->brk[i] & TEXT_BRK_WORD); i--)
-		;
-	return i;
+	struct wpos p = sel_hi(&u->sel);
+
+	if (!words_before(ui_words(u), &p))
+		p = sel_lo(&u->sel);
+	return p;
 }
 
-/* Widens [*start, *end) to whole words. */
+/* The selection is the one word starting at p. */
 static void
-snap_words(const struct selection *s, size_t *start, size_t *end)
+sel_word_at(struct ui *u, const struct wpos *p)
 {
-	while (*start > 0 && !(s->brk[*start] & TEXT_BRK_WORD))
-		(*start)--;
-	while (*end < s->n && !(s->brk[*end] & TEXT_BRK_WORD))
-		(*end)++;
+	u->sel.block = u->sel.eblock = p->block;
+	u->sel.start = p->off;
+	u->sel.end = words_end(ui_words(u), p);
 }
 
-/* Rows [top, bottom] of the screen. */
-static void
-screen_span(struct ui *u, struct view_pos *top, struct view_pos *bottom)
+/* The end of the selection that moves (the start of its word). */
+static struct wpos
+sel_moving(struct ui *u)
 {
-	struct buffer *b = ui_cur(u);
-
-	*top = b->top;
-	*bottom = b->top;
-	view_move(b->view, bottom, ui_text_rows(u) - 1);
-}
-
-/* Scrolls so that offset off of the selected block is on screen. */
-static void
-show_offset(struct ui *u, size_t off)
-{
-	struct buffer *b = ui_cur(u);
-	struct view_pos p, top, bottom;
-
-	p = view_pos_of(b->view, u->sel.block, off);
-	screen_span(u, &top, &bottom);
-	if (view_pos_cmp(&p, &top) < 0) {
-		b->top = p;
-		u->jumped = true;
-	} else if (view_pos_cmp(&p, &bottom) > 0) {
-		view_move(b->view, &p, -(ui_text_rows(u) - 1));
-		b->top = p;
-		u->jumped = true;
-	}
+	return u->sel.move_start ? sel_lo(&u->sel) : sel_last(u);
 }
 
 /*
- * Starts a selection: the search match on screen if there is one, else
- * the first word of the first text row on screen.
+ * Starts a selection: at the word cursor if it is on, else the search
+ * match on screen if there is one, else the first word of the first text
+ * row on screen.
  */
 static void
 sel_begin(struct ui *u)
 {
-	struct buffer *b = ui_cur(u);
-	struct selection *s = &u->sel;
-	struct view_pos p, top, bottom, h;
-	size_t len, rs = 0, re = 0, e, block;
-	const char *t;
-	bool hit = false;
-	int i;
+	struct words *w = ui_words(u);
+	struct wpos p, q;
+	int x, y;
 
-	screen_span(u, &top, &bottom);
-	if (u->have_hit && u->hl) {
-		h = view_pos_of(b->view, u->hit.block, u->hit.start);
-		hit = view_pos_cmp(&h, &top) >= 0 &&
-		    view_pos_cmp(&h, &bottom) <= 0;
-	}
-	p = top;
-	if (hit)
-		block = u->hit.block;
+	memset(&u->sel, 0, sizeof u->sel);
+	if (u->wc_on && u->wc_buf == ui_cur(u) && u->mode == KM_CURSOR)
+		sel_word_at(u, &u->wc);
+	else if (u->have_hit && u->hl &&
+	    (p = (struct wpos){ u->hit.block, u->hit.start },
+	    words_snap(w, &p)) && ui_cursor_xy(u, &p, &x, &y)) {
+		q = (struct wpos){ u->hit.block, u->hit.end > u->hit.start ?
+		    u->hit.end - 1 : u->hit.start };
+		sel_word_at(u, &p);
+		if (words_snap(w, &q) && q.block == p.block &&
+		    wpos_cmp(&q, &p) > 0)
+			u->sel.end = words_end(w, &q);
+	} else if (ui_cursor_first(u, &p))
+		sel_word_at(u, &p);
 	else {
-		for (i = 0; i < ui_text_rows(u); i++) {
-			if (view_row_range(b->view, &p, &rs, &re))
-				break;
-			if (view_move(b->view, &p, 1) != 1)
-				break;
-		}
-		block = p.block;
-	}
-	if (block >= doc_block_count(b->doc))
+		ui_message(u, true, "No words to select here");
 		return;
-	t = doc_block_text(b->doc, block, &len);
-	memset(s, 0, sizeof *s);
-	s->block = block;
-	s->cps = text_utf8_decode(t, len, 0, &s->n, NULL);
-	s->brk = xcalloc(s->n + 1, 1);
-	text_breaks(s->cps, s->n, TEXT_BRK_WORD, s->brk);
-	if (hit) {
-		s->start = u->hit.start;
-		s->end = u->hit.end;
-		snap_words(s, &s->start, &s->end);
-	} else {
-		e = word_end_after(s, rs);
-		if (e == (size_t)-1) {
-			ui_notes_unselect(u);
-			ui_message(u, true, "No words to select here");
-			return;
-		}
-		s->end = e;
-		s->start = word_start_before(s, e);
 	}
-	s->on = true;
+	u->sel.on = true;
 	u->mode = KM_SELECT;
-	ui_message(u, false, "Select: w/b a word more/less, j/k a line, o "
-	    "the other end; H highlight, a note, y copy, Esc stop");
+	ui_message(u, false, "Select: w/b a word more/less, j/k a line, "
+	    "arrows move this end, o the other end; H highlight, a note, "
+	    "y copy, Esc stop");
 }
 
-/* Moves the selection's moving end a word (words > 0: grows). */
+/* Moves the selection's moving end a word (dir > 0: grows). */
 static void
 sel_word(struct ui *u, int dir)
 {
 	struct selection *s = &u->sel;
-	size_t x;
+	struct words *w = ui_words(u);
+	struct wpos lo = sel_lo(s), hi = sel_hi(s), x, y;
 
 	if (!s->move_start && dir > 0) {
-		if ((x = word_end_after(s, s->end)) != (size_t)-1)
-			s->end = x;
+		x = hi;
+		if (words_at_or_after(w, &x)) {
+			s->eblock = x.block;
+			s->end = words_end(w, &x);
+		}
 	} else if (!s->move_start) {
-		x = word_start_before(s, s->end);	/* the last word */
-		if (x != (size_t)-1 && x > s->start &&
-		    (x = word_start_before(s, x)) != (size_t)-1 &&
-		    x >= s->start) {
-			/* end after the word before the last one */
-			s->end = word_end_after(s, x);
+		x = hi;		/* the last word, then the one before it */
+		if (words_before(w, &x) && wpos_cmp(&x, &lo) > 0 &&
+		    (y = x, words_before(w, &y)) && wpos_cmp(&y, &lo) >= 0) {
+			s->eblock = y.block;
+			s->end = words_end(w, &y);
 		}
 	} else if (dir > 0) {
-		if ((x = word_start_before(s, s->start)) != (size_t)-1)
-			s->start = x;
+		x = lo;
+		if (words_before(w, &x)) {
+			s->block = x.block;
+			s->start = x.off;
+		}
 	} else {
-		x = word_end_after(s, s->start);	/* the first word */
-		if (x != (size_t)-1 && x < s->end &&
-		    (x = word_end_after(s, x)) != (size_t)-1 && x <= s->end)
-			s->start = word_start_before(s, x);
+		x = lo;
+		if (words_next(w, &x) && wpos_cmp(&x, &hi) < 0) {
+			s->block = x.block;
+			s->start = x.off;
+		}
 	}
-	show_offset(u, s->move_start ? s->start : s->end - 1);
+	x = sel_moving(u);
+	ui_cursor_show(u, &x);
 }
 
-/* Trims white space off the selection's ends. */
-static void
-sel_trim(struct selection *s)
+/* The end of the last word that starts on text row r. */
+static struct wpos
+row_end(struct ui *u, const struct view_pos *r, size_t rs, size_t re)
 {
-	while (s->end > s->start + 1 && text_cp_is_space(s->cps[s->end - 1]))
-		s->end--;
-	while (s->start + 1 < s->end && text_cp_is_space(s->cps[s->start]))
-		s->start++;
+	struct wpos p = { r->block, re };
+
+	if (words_before(ui_words(u), &p) && p.block == r->block &&
+	    p.off >= rs)
+		p.off = words_end(ui_words(u), &p);
+	else
+		p = (struct wpos){ r->block, rs };
+	return p;
 }
 
-/* Moves the selection's moving end a row of the screen (dir > 0: grows). */
+/* The next (dir 1) or previous (-1) text row from *r; false if none. */
+static bool
+text_row(struct ui *u, struct view_pos *r, int dir, size_t *rs, size_t *re)
+{
+	struct buffer *b = ui_cur(u);
+
+	for (int k = 0; k < 64; k++) {
+		if (view_move(b->view, r, dir) != dir)
+			return false;
+		if (view_row_range(b->view, r, rs, re))
+			return true;
+	}
+	return false;
+}
+
+/* Moves the selection's moving end a row of the screen (dir > 0: grows),
+ * over paragraph ends too. */
 static void
 sel_line(struct ui *u, int dir)
 {
 	struct buffer *b = ui_cur(u);
 	struct selection *s = &u->sel;
-	struct view_pos p;
-	size_t rs, re, at = s->move_start ? s->start : s->end - 1;
+	struct words *w = ui_words(u);
+	struct wpos lo = sel_lo(s), hi = sel_hi(s), m = sel_moving(u), x;
+	struct view_pos r = view_pos_of(b->view, m.block, m.off);
+	size_t rs, re;
 
-	p = view_pos_of(b->view, s->block, at);
-	if (!view_row_range(b->view, &p, &rs, &re))
+	if (!view_row_range(b->view, &r, &rs, &re))
 		return;
 	if (!s->move_start && dir > 0) {
-		/* the row's end as the selection has it: spaces trimmed */
-		while (re > rs && text_cp_is_space(s->cps[re - 1]))
-			re--;
-		if (s->end >= re) {
-			if (view_move(b->view, &p, 1) != 1 ||
-			    p.block != s->block ||
-			    !view_row_range(b->view, &p, &rs, &re))
+		x = row_end(u, &r, rs, re);
+		if (wpos_cmp(&hi, &x) >= 0) {
+			if (!text_row(u, &r, 1, &rs, &re))
 				return;
+			x = row_end(u, &r, rs, re);
 		}
-		s->end = re;
+		s->eblock = x.block;
+		s->end = x.off;
 	} else if (!s->move_start) {
-		if (rs <= s->start)
+		x = (struct wpos){ r.block, rs };
+		if (wpos_cmp(&x, &lo) <= 0 || !words_before(w, &x) ||
+		    wpos_cmp(&x, &lo) < 0)
 			return;
-		s->end = rs;
+		s->eblock = x.block;
+		s->end = words_end(w, &x);
 	} else if (dir > 0) {
-		if (s->start <= rs) {
-			if (view_move(b->view, &p, -1) != -1 ||
-			    p.block != s->block ||
-			    !view_row_range(b->view, &p, &rs, &re))
+		x = (struct wpos){ r.block, rs };
+		if (!words_at_or_after(w, &x) || wpos_cmp(&x, &lo) >= 0) {
+			if (!text_row(u, &r, -1, &rs, &re))
+				return;
+			x = (struct wpos){ r.block, rs };
+			if (!words_at_or_after(w, &x))
 				return;
 		}
-		s->start = rs;
+		s->block = x.block;
+		s->start = x.off;
 	} else {
-		if (re >= s->end)
+		x = (struct wpos){ r.block, re };
+		if (!words_at_or_after(w, &x) || wpos_cmp(&x, &hi) >= 0)
 			return;
-		s->start = re;
+		s->block = x.block;
+		s->start = x.off;
 	}
-	sel_trim(s);
-	show_offset(u, s->move_start ? s->start : s->end - 1);
+	x = sel_moving(u);
+	ui_cursor_show(u, &x);
+}
+
+/* An arrow moves the selection's moving end to another word; past the
+ * other end, the two swap. */
+static void
+sel_step(struct ui *u, enum action a)
+{
+	struct selection *s = &u->sel;
+	struct words *w = ui_words(u);
+	struct wpos m = sel_moving(u), lo = sel_lo(s), last = sel_last(u);
+
+	if (!ui_cursor_step(u, &m, a))
+		return;
+	if (!s->move_start && wpos_cmp(&m, &lo) >= 0) {
+		s->eblock = m.block;
+		s->end = words_end(w, &m);
+	} else if (!s->move_start) {
+		s->eblock = lo.block;
+		s->end = words_end(w, &lo);
+		s->block = m.block;
+		s->start = m.off;
+		s->move_start = true;
+	} else if (wpos_cmp(&m, &last) <= 0) {
+		s->block = m.block;
+		s->start = m.off;
+	} else {
+		s->block = last.block;
+		s->start = last.off;
+		s->eblock = m.block;
+		s->end = words_end(w, &m);
+		s->move_start = false;
+	}
+}
+
+/* The part of the selection in block k: [*start, *end); false if none. */
+static bool
+sel_part(struct ui *u, size_t k, size_t *start, size_t *end)
+{
+	const struct selection *s = &u->sel;
+	size_t n;
+
+	if (!s->on || k < s->block || k > s->eblock)
+		return false;
+	words_text(ui_words(u), k, &n);
+	*start = k == s->block ? s->start : 0;
+	*end = k == s->eblock ? s->end : n;
+	return *start < *end;
+}
+
+/* The selected text, paragraphs apart by a blank line. */
+static void
+sel_text(struct ui *u, struct buf *out)
+{
+	const uint32_t *cps;
+	size_t k, st, en, n;
+
+	for (k = u->sel.block; k <= u->sel.eblock; k++) {
+		if (!sel_part(u, k, &st, &en))
+			continue;
+		if (out->len > 0)
+			buf_adds(out, "\n\n");
+		cps = words_text(ui_words(u), k, &n);
+		text_utf8_encode(out, cps + st, en - st);
+	}
+}
+
+size_t
+ui_notes_sel_marks(struct ui *u, struct view_mark **marks, size_t *cap,
+    size_t nm)
+{
+	struct buffer *b = ui_cur(u);
+	struct view_pos p = b->top;
+	size_t k, st, en, last;
+
+	if (!u->sel.on)
+		return nm;
+	view_move(b->view, &p, ui_text_rows(u) - 1);
+	last = p.block < u->sel.eblock ? p.block : u->sel.eblock;
+	for (k = b->top.block > u->sel.block ? b->top.block : u->sel.block;
+	    k <= last; k++)
+		if (sel_part(u, k, &st, &en))
+			ui_mark_add(marks, cap, &nm, k, st, en, TF_SELECTION);
+	return nm;
 }
 
 /* --- which annotation ---------------------------------------------- */
 
 /*
- * The annotation an action is about: the selected entry of the notes
- * list; with a selection, the one covering its start; else one on the
- * first text row on screen, else the note on that paragraph.  -1: none.
+ * The annotations at the place an action is about, at most max of them
+ * in idx (notes_get() indexes), those on words first (the shortest
+ * first), then one on the whole paragraph: those under the bar of the
+ * notes list (one), or touching the selection, or the word under the
+ * word cursor, or else the first text row on screen.  Returns how many.
  */
-static long
-note_here(struct ui *u, struct notes *ns)
+static size_t
+notes_at(struct ui *u, struct notes *ns, size_t *idx, size_t max)
 {
 	struct buffer *b = ui_cur(u);
 	struct view_pos p = b->top;
-	size_t rs, re, off;
-	long i;
-	int k;
+	size_t first, last, rs = 0, re = 0, k, n = 0, i, j, t;
+	int y;
 
-	if (u->in_list && u->list.kind == LIST_NOTES)
-		return u->list.n > 0 ? (long)u->list.e[u->list.sel].note : -1;
+	if (u->in_list && u->list.kind == LIST_NOTES) {
+		if (u->list.n == 0 || max == 0)
+			return 0;
+		idx[0] = u->list.e[u->list.sel].note;
+		return 1;
+	}
 	if (u->sel.on) {
-		for (off = u->sel.start; off < u->sel.end; off++)
-			if ((i = notes_find(ns, u->sel.block, off)) >= 0)
-				return i;
-		return notes_find(ns, u->sel.block, (size_t)-1);
+		first = u->sel.block;
+		last = u->sel.eblock;
+	} else if (u->wc_on && u->wc_buf == b && u->mode == KM_CURSOR) {
+		first = last = u->wc.block;
+		rs = u->wc.off;
+		re = words_end(ui_words(u), &u->wc);
+	} else {
+		for (y = 0; y < ui_text_rows(u); y++) {
+			if (view_row_range(b->view, &p, &rs, &re))
+				break;
+			if (view_move(b->view, &p, 1) != 1)
+				return 0;
+		}
+		if (!view_row_range(b->view, &p, &rs, &re))
+			return 0;
+		first = last = p.block;
 	}
-	for (k = 0; k < ui_text_rows(u); k++) {
-		if (view_row_range(b->view, &p, &rs, &re))
-			break;
-		if (view_move(b->view, &p, 1) != 1)
-			return -1;
-	}
-	if (!view_row_range(b->view, &p, &rs, &re))
-		return -1;
-	for (off = rs; off < re; off++)
-		if ((i = notes_find(ns, p.block, off)) >= 0)
-			return i;
-	return notes_find(ns, p.block, (size_t)-1);
+	for (int pass = 0; pass < 2; pass++)
+		for (i = 0; i < notes_count(ns) && n < max; i++) {
+			const struct note *nt = notes_get(ns, i);
+			size_t s0 = rs, e0 = re;
+
+			if (nt->status == ANCHOR_ORPHAN || nt->block < first ||
+			    nt->block > last || nt->whole != (pass == 1))
+				continue;
+			if (u->sel.on && !sel_part(u, nt->block, &s0, &e0))
+				continue;
+			if (!nt->whole && (nt->end <= s0 || nt->start >= e0))
+				continue;
+			idx[n++] = i;
+		}
+	/* words: the shortest first (the innermost), stable */
+	for (k = 1; k < n; k++)
+		for (j = k; j > 0; j--) {
+			const struct note *a = notes_get(ns, idx[j - 1]);
+			const struct note *c = notes_get(ns, idx[j]);
+
+			if (a->whole || c->whole ||
+			    a->end - a->start <= c->end - c->start)
+				break;
+			t = idx[j];
+			idx[j] = idx[j - 1];
+			idx[j - 1] = t;
+		}
+	return n;
+}
+
+/* The annotation an action is about (notes_at()'s first), or -1. */
+static long
+note_here(struct ui *u, struct notes *ns)
+{
+	size_t i[64];
+
+	return notes_at(u, ns, i, UTIL_NELEM(i)) > 0 ? (long)i[0] : -1;
 }
 
 /* The annotation with exactly the selection's range, or -1. */
@@ -440,6 +556,7 @@ note_same_range(struct notes *ns, const struct selection *s)
 		const struct note *nt = notes_get(ns, i);
 
 		if (nt->status != ANCHOR_ORPHAN && !nt->whole &&
+		    s->block == s->eblock &&
 		    nt->block == s->block && nt->start == s->start &&
 		    nt->end == s->end)
 			return (long)i;
@@ -480,17 +597,43 @@ do_highlight(struct ui *u, struct notes *ns)
 {
 	const struct note *nt;
 	char *cause = NULL;
+	char *uuid = NULL;	/* the one highlighted, for H again */
 	long i;
 	bool ok;
 
-	if (u->sel.on) {
+	if (!u->sel.on && u->hl_again != NULL &&
+	    (i = notes_find_uuid(ns, u->hl_again)) >= 0) {
+		/* H again right after H: the next colour of that one, not a
+		 * new highlight of the whole paragraph */
+		nt = notes_get(ns, (size_t)i);
+		uuid = xstrdup(nt->sn->uuid);
+		ok = notes_set(ns, (size_t)i, style_next(nt->sn->style),
+		    nt->sn->text, &cause);
+	} else if (u->sel.on && u->sel.eblock > u->sel.block) {
+		/* over paragraph ends: a highlight in each, undone as one */
+		size_t k, st, en;
+
+		ok = true;
+		notes_group_begin(ns);
+		for (k = u->sel.block; ok && k <= u->sel.eblock; k++)
+			if (sel_part(u, k, &st, &en))
+				ok = notes_add(ns, k, st, en, false,
+				    styles[0].name, NULL, NULL, &cause);
+		notes_group_end(ns);
+		ui_notes_unselect(u);
+	} else if (u->sel.on) {
 		i = note_same_range(ns, &u->sel);
-		if (i < 0)
+		if (i < 0) {
+			size_t k;
+
 			ok = notes_add(ns, u->sel.block, u->sel.start,
-			    u->sel.end, false, styles[0].name, NULL, NULL,
+			    u->sel.end, false, styles[0].name, NULL, &k,
 			    &cause);
-		else {
+			if (ok)
+				uuid = xstrdup(notes_get(ns, k)->sn->uuid);
+		} else {
 			nt = notes_get(ns, (size_t)i);
+			uuid = xstrdup(nt->sn->uuid);
 			ok = notes_set(ns, (size_t)i, style_next(nt->sn->style),
 			    nt->sn->text, &cause);
 		}
@@ -509,11 +652,16 @@ do_highlight(struct ui *u, struct notes *ns)
 			    nt->sn->text, &cause);
 		}
 	}
-	if (!ok)
+	free(u->hl_again);
+	u->hl_again = NULL;
+	if (!ok) {
+		free(uuid);
 		say_failed(u, "Not saved", cause);
-	else
+	} else {
+		u->hl_again = uuid;
 		ui_message(u, false, "Highlighted (H again: next colour, x "
 		    "deletes)");
+	}
 }
 
 /* Copies the note target's text for the prompt or the editor. */
@@ -528,6 +676,7 @@ target_set(struct ui *u, const char *uuid, size_t block, size_t start,
 	u->target.block = block;
 	u->target.start = start;
 	u->target.end = end;
+	u->target.eblock = block;
 	u->target.whole = whole;
 }
 
@@ -556,7 +705,27 @@ note_save(struct ui *u, struct notes *ns, const char *text)
 			    "Note removed (U brings it back)");
 	} else if (t == NULL)
 		ui_message(u, false, "Empty note: nothing added");
-	else {
+	else if (u->target.eblock > u->target.block) {
+		/* over paragraph ends: the note on each one's part, undone
+		 * as one */
+		struct words *w = ui_words(u);
+		size_t k, n;
+
+		notes_group_begin(ns);
+		for (k = u->target.block; ok && k <= u->target.eblock; k++) {
+			size_t st = k == u->target.block ? u->target.start : 0;
+			size_t en = k == u->target.eblock ? u->target.end :
+			    (words_text(w, k, &n), n);
+
+			if (st < en)
+				ok = notes_add(ns, k, st, en, false, NULL, t,
+				    NULL, &cause);
+		}
+		notes_group_end(ns);
+		if (ok)
+			ui_message(u, false, "Note added to each paragraph "
+			    "of the selection (U takes it back)");
+	} else {
 		ok = notes_add(ns, u->target.block, u->target.start,
 		    u->target.end, u->target.whole, NULL, t, NULL, &cause);
 		if (ok)
@@ -580,6 +749,7 @@ note_target(struct ui *u, struct notes *ns)
 		if (i < 0) {
 			target_set(u, NULL, u->sel.block, u->sel.start,
 			    u->sel.end, false);
+			u->target.eblock = u->sel.eblock;
 			return true;
 		}
 	}
@@ -627,6 +797,7 @@ do_note(struct ui *u, struct notes *ns, bool editor)
 		ui_prompt_open(u, 'a');
 		if (old != NULL)
 			buf_adds(&u->input, old);
+		u->icur = u->input.len;	/* the cursor after it */
 		return;
 	}
 	path = xasprintf("%s/hamish-note-XXXXXX", getenv("TMPDIR") != NULL &&
@@ -733,12 +904,17 @@ do_copy(struct ui *u)
 
 	buf_init(&out);
 	if (u->sel.on) {
-		text_utf8_encode(&out, u->sel.cps + u->sel.start,
-		    u->sel.end - u->sel.start);
+		sel_text(u, &out);
 		ui_notes_unselect(u);
 	} else {
 		t = doc_block_text(b->doc, top_text_block(u), &len);
 		buf_add(&out, t, len);
+	}
+	/* no ESC, C1 or bidi override from a document into the
+	 * clipboard: a paste would run or reorder it */
+	if (out.data != NULL) {
+		out.len = text_utf8_clean(out.data, out.len);
+		out.data[out.len] = '\0';
 	}
 	free(u->clip);
 	u->clip = buf_steal(&out);
@@ -747,15 +923,26 @@ do_copy(struct ui *u)
 	    strlen(u->clip) : 0));
 }
 
+static void	notes_list_which(struct ui *, const size_t *, size_t);
+
 static void
 do_delete(struct ui *u, struct notes *ns)
 {
-	long i = note_here(u, ns);
+	size_t idx[64], n = notes_at(u, ns, idx, UTIL_NELEM(idx));
+	long i = n > 0 ? (long)idx[0] : -1;
+	bool which = u->in_list && u->list.kind == LIST_NOTES &&
+	    u->list.which;
 	struct buf q;
 	char *cause = NULL;
 
 	if (i < 0) {
 		ui_message(u, true, "No annotation here");
+		return;
+	}
+	if (n > 1) {
+		/* several here: which one?  x on it in the list */
+		ui_notes_unselect(u);
+		notes_list_which(u, idx, n);
 		return;
 	}
 	buf_init(&q);
@@ -767,20 +954,32 @@ do_delete(struct ui *u, struct notes *ns)
 		    q.data != NULL ? q.data : "");
 	buf_free(&q);
 	ui_notes_unselect(u);
-	if (u->in_list && u->list.kind == LIST_NOTES)
+	if (which)
+		ui_list_close(u);	/* the one asked about is gone */
+	else if (u->in_list && u->list.kind == LIST_NOTES)
 		notes_list_fill(u, (long)u->list.sel);
 }
 
 static void
 do_undo(struct ui *u, struct notes *ns)
 {
+	static const char *const what[] = {
+		[NOTES_UNDO_NOTHING] = "",
+		[NOTES_UNDO_ADD] = "Undone: the annotation added is gone",
+		[NOTES_UNDO_CHANGE] = "Undone: the annotation is as it was",
+		[NOTES_UNDO_DELETE] = "Brought back the last deleted "
+		    "annotation",
+		[NOTES_UNDO_REATTACH] = "Undone: the annotation is back "
+		    "where it was",
+	};
+	enum notes_undo_what next = notes_undo_next(ns);
 	char *cause = NULL;
 
 	if (!notes_undo(ns, &cause))
 		say_failed(u, "Undo", cause);
 	else
-		ui_message(u, false, "Brought back the last deleted "
-		    "annotation");
+		ui_message(u, false, "%s (U again: the change before)",
+		    what[next]);
 	if (u->in_list && u->list.kind == LIST_NOTES)
 		notes_list_fill(u, (long)u->list.sel);
 }
@@ -880,6 +1079,29 @@ notes_list_fill(struct ui *u, long sel)
 	ui_list_follow(u);
 }
 
+/* The list of the annotations idx[0 .. n) at one place, to choose the
+ * one x deletes. */
+static void
+notes_list_which(struct ui *u, const size_t *idx, size_t n)
+{
+	struct buffer *b = ui_cur(u);
+
+	ui_list_open(u, "Several annotations here: x deletes the one under "
+	    "the bar, q closes", true);
+	u->list.kind = LIST_NOTES;
+	u->list.which = true;
+	for (size_t k = 0; k < n; k++) {
+		const struct note *nt = notes_get(b->notes, idx[k]);
+
+		ui_list_add(&u->list, entry_text(b->doc, nt), (long)nt->block,
+		    quote_dir(nt->sn->anchor.exact));
+		u->list.e[u->list.n - 1].note = idx[k];
+	}
+	ui_list_follow(u);
+	ui_message(u, false, "%zu annotations here: choose the one to "
+	    "delete (j k), x deletes it", n);
+}
+
 void
 ui_notes_list_select(struct ui *u)
 {
@@ -944,6 +1166,11 @@ do_reattach(struct ui *u, struct notes *ns)
 		ui_message(u, true, "Select the new place first: v");
 		return;
 	}
+	if (u->sel.on && u->sel.eblock != u->sel.block) {
+		ui_message(u, true, "An annotation sits in one paragraph: "
+		    "select its new place inside one");
+		return;
+	}
 	if (!notes_reattach(ns, (size_t)i, u->sel.on ? u->sel.block :
 	    top_text_block(u), u->sel.start, u->sel.end, &cause))
 		say_failed(u, "Not re-attached", cause);
@@ -972,6 +1199,10 @@ ui_notes_key(struct ui *u, uint32_t key)
 	u->pending = 0;
 	if (key == KM_KEY_ESC)
 		return true;
+	if (what == '\'' && key == '?') {
+		ui_notes_marks_list(u);
+		return true;
+	}
 	if (!((key >= 'a' && key <= 'z') || (key >= 'A' && key <= 'Z'))) {
 		ui_message(u, true, "A bookmark is a letter: a-z in this "
 		    "document, A-Z across documents");
@@ -1012,6 +1243,105 @@ ui_notes_key(struct ui *u, uint32_t key)
 	return true;
 }
 
+/* --- showing notes ------------------------------------------------ */
+
+/*
+ * Shows the notes idx[0 .. n) that have a text over the text rows (the
+ * narrow screen's margin): "Note, ¶ 12 «quoted words»: text".  False if
+ * none has a text.
+ */
+static bool
+notes_popup(struct ui *u, const size_t *idx, size_t n)
+{
+	struct buffer *b = ui_cur(u);
+	struct buf title, text;
+	const char *addr;
+	size_t k, shown = 0;
+
+	buf_init(&title);
+	buf_init(&text);
+	for (k = 0; k < n; k++) {
+		const struct note *nt = notes_get(b->notes, idx[k]);
+
+		if (nt->sn->text == NULL)
+			continue;
+		if (shown++ == 0) {
+			addr = doc_block_address(b->doc, nt->block);
+			buf_addf(&title, "Note%s%s «", addr != NULL ? ", ¶ " :
+			    "", addr != NULL ? addr : "");
+			quote_short(&title, nt->sn->anchor.exact);
+			buf_adds(&title, "» — Esc closes");
+		} else
+			buf_adds(&text, " · ");
+		buf_adds(&text, nt->sn->text);
+	}
+	if (shown == 0) {
+		buf_free(&title);
+		buf_free(&text);
+		return false;
+	}
+	ui_refs_popup(u, buf_steal(&title), buf_steal(&text));
+	return true;
+}
+
+bool
+ui_notes_show_at(struct ui *u, size_t block, size_t start, size_t end)
+{
+	struct buffer *b = ui_cur(u);
+	size_t idx[64], n = 0;
+
+	if (b == NULL || b->notes == NULL)
+		return false;
+	for (size_t i = 0; i < notes_count(b->notes) && n < 64; i++) {
+		const struct note *nt = notes_get(b->notes, i);
+
+		if (nt->status != ANCHOR_ORPHAN && nt->block == block &&
+		    (nt->whole || (nt->start < end && nt->end > start)))
+			idx[n++] = i;
+	}
+	return notes_popup(u, idx, n);
+}
+
+/*
+ * Enter: with the word cursor on, follows the reference under it or
+ * shows the note on its word; without, when Tab has chosen no
+ * reference, shows the first note on screen.  False: the references'
+ * Enter (ui-refs.c) does what it does.
+ */
+static bool
+note_follow(struct ui *u)
+{
+	struct buffer *b = ui_cur(u);
+	struct wpos p;
+	size_t e, off, i;
+	long r;
+	int x, y;
+
+	if (b == NULL || u->in_list)
+		return false;
+	if (u->mode == KM_CURSOR && u->wc_on && u->wc_buf == b) {
+		e = words_end(ui_words(u), &u->wc);
+		for (off = u->wc.off; off < e; off++)
+			if ((r = ui_refs_at(u, u->wc.block, off)) >= 0) {
+				ui_refs_follow(u, r);
+				return true;
+			}
+		return ui_notes_show_at(u, u->wc.block, u->wc.off, e);
+	}
+	if (b->ref_cur >= 0 || b->notes == NULL)
+		return false;
+	for (i = 0; i < notes_count(b->notes); i++) {
+		const struct note *nt = notes_get(b->notes, i);
+
+		if (nt->status == ANCHOR_ORPHAN || nt->sn->text == NULL)
+			continue;
+		p = (struct wpos){ nt->block, nt->whole ? 0 : nt->start };
+		if (ui_cursor_xy(u, &p, &x, &y))
+			return notes_popup(u, &i, 1);
+	}
+	return false;
+}
+
 /* --- dispatch and drawing ------------------------------------------ */
 
 bool
@@ -1019,6 +1349,10 @@ ui_notes_action(struct ui *u, enum action a)
 {
 	struct notes *ns;
 
+	if (a != ACT_HIGHLIGHT) {	/* H again is only right after H */
+		free(u->hl_again);
+		u->hl_again = NULL;
+	}
 	switch (a) {
 	case ACT_EXTEND_WORD:
 	case ACT_SHRINK_WORD:
@@ -1034,11 +1368,23 @@ ui_notes_action(struct ui *u, enum action a)
 		else
 			sel_line(u, a == ACT_EXTEND_LINE ? 1 : -1);
 		return true;
+	case ACT_CURSOR_LEFT:
+	case ACT_CURSOR_RIGHT:
+	case ACT_CURSOR_UP:
+	case ACT_CURSOR_DOWN:
+	case ACT_WORD_NEXT:
+	case ACT_WORD_PREV:
+		if (u->mode != KM_SELECT || !u->sel.on)
+			return false;	/* the word cursor's (ui-cursor.c) */
+		sel_step(u, a);
+		return true;
 	case ACT_CLOSE:
 		if (u->mode != KM_SELECT)
 			return false;
 		ui_notes_unselect(u);
 		return true;
+	case ACT_FOLLOW:
+		return note_follow(u);
 	case ACT_VISUAL:
 		if (u->sel.on)
 			ui_notes_unselect(u);
@@ -1159,4 +1505,156 @@ ui_notes_gutter(struct ui *u, const struct view_pos *pos,
 		return;
 	row[col].base = mark;
 	row[col].face = TF_NOTEMARK;
+}
+
+/* «The first words» of block i, for a place without an address. */
+static void
+mark_words(struct buf *out, const struct doc *d, size_t i)
+{
+	size_t len;
+	const char *t = doc_block_text(d, i, &len);
+	char *s = xstrndup(t != NULL ? t : "", t != NULL ? len : 0);
+
+	buf_adds(out, "«");
+	quote_short(out, s);
+	buf_adds(out, "»");
+	free(s);
+}
+
+/*
+ * ' ? and :marks: the bookmarks, a line each, "a  ¶ 12" for this
+ * document's ("a  «words»" on a heading), "B  ¶ 20  FILE" for one in
+ * another; Enter goes to one of this document.
+ */
+void
+ui_notes_marks_list(struct ui *u)
+{
+	struct buffer *b = ui_cur(u);
+	struct store_place where;
+	struct buf line;
+	char *path, *cause = NULL;
+	size_t block, off;
+	bool found;
+	int k, c;
+
+	if (b == NULL || b->notes == NULL) {
+		notes_or_say(u);
+		return;
+	}
+	ui_list_open(u, "Bookmarks: Enter goes to one of this document, q "
+	    "closes", true);
+	u->list.kind = LIST_BLOCKS;
+	buf_init(&line);
+	for (k = 0; k < 52; k++) {
+		c = k < 26 ? 'a' + k : 'A' + k - 26;
+		path = NULL;
+		memset(&where, 0, sizeof where);
+		if (!notes_mark_get(b->notes, c, &path, &where, &found,
+		    &cause)) {
+			free(cause);
+			cause = NULL;
+			continue;
+		}
+		if (found) {
+			long to = -1;
+
+			buf_reset(&line);
+			buf_addf(&line, "%c  ", c);
+			if (path == NULL && notes_place_find(b->notes, &where,
+			    &block, &off))
+				to = (long)block;
+			if (where.para != NULL)
+				buf_addf(&line, "¶ %s", where.para);
+			else if (to >= 0)	/* a heading: its words */
+				mark_words(&line, b->doc, (size_t)to);
+			else
+				buf_adds(&line, "(no paragraph number)");
+			if (path != NULL) {
+				buf_adds(&line, "  ");
+				ui_text_short(&line, path, 60);
+			}
+			ui_list_add(&u->list, xstrdup(line.data), to,
+			    LAY_DIR_LTR);
+		}
+		free(where.para);
+		free(path);
+	}
+	buf_free(&line);
+	if (u->list.n == 0) {
+		ui_list_close(u);
+		ui_message(u, false, "No bookmarks (m and a letter sets one)");
+	}
+}
+
+/*
+ * :notes all: the annotations of every document in the database, a
+ * heading line per document (its symbol, else title, else file), then
+ * one line each: "¶ 12  “quoted words” note".  To read, not to go to.
+ */
+void
+ui_notes_all(struct ui *u)
+{
+	struct store_doc *docs = NULL;
+	struct store_note *ns = NULL;
+	struct buf line, raw;
+	size_t nd = 0, nn = 0, i, k;
+	char *cause = NULL;
+	const char *name;
+
+	if (u->o.store == NULL) {
+		ui_message(u, true, "Annotations off: %s", u->o.store_off !=
+		    NULL ? u->o.store_off : "no database");
+		return;
+	}
+	if (!store_docs_list(u->o.store, &docs, &nd, &cause)) {
+		say_failed(u, "Annotations", cause);
+		return;
+	}
+	ui_list_open(u, "Annotations of every document: q closes", false);
+	u->list.kind = LIST_HELP;
+	buf_init(&line);
+	buf_init(&raw);
+	for (i = 0; i < nd; i++) {
+		if (docs[i].notes == 0 || !store_notes_load(u->o.store,
+		    docs[i].id, docs[i].version, false, &ns, &nn, &cause)) {
+			free(cause);
+			cause = NULL;
+			continue;
+		}
+		name = docs[i].symbol != NULL ? docs[i].symbol :
+		    docs[i].title != NULL ? docs[i].title : docs[i].path !=
+		    NULL ? docs[i].path : "?";
+		buf_reset(&line);
+		buf_reset(&raw);
+		buf_addf(&raw, "%s (%zu)", name, nn);
+		ui_text_isolate(&line, raw.data, raw.len);
+		ui_list_add(&u->list, xstrdup(line.data), -1, LAY_DIR_LTR);
+		for (k = 0; k < nn; k++) {
+			buf_reset(&raw);
+			buf_addf(&raw, "    ¶ %s  ", ns[k].anchor.para != NULL ?
+			    ns[k].anchor.para : "?");
+			if (ns[k].anchor.exact != NULL && !ns[k].anchor.whole) {
+				buf_adds(&raw, "“");
+				ui_text_short(&raw, ns[k].anchor.exact, 40);
+				buf_adds(&raw, "” ");
+			}
+			if (ns[k].text != NULL)
+				ui_text_short(&raw, ns[k].text, 200);
+			else if (ns[k].style != NULL)
+				buf_addf(&raw, "(highlight %s)", ns[k].style);
+			buf_reset(&line);
+			ui_text_isolate(&line, raw.data, raw.len);
+			ui_list_add(&u->list, xstrdup(line.data), -1,
+			    LAY_DIR_LTR);
+		}
+		store_notes_free(ns, nn);
+		ns = NULL;
+	}
+	buf_free(&line);
+	buf_free(&raw);
+	store_docs_free(docs, nd);
+	if (u->list.n == 0) {
+		ui_list_close(u);
+		ui_message(u, false, "No annotations in any document");
+	}
 }

@@ -395,6 +395,37 @@ follow(struct ui *u)
 	}
 }
 
+void
+ui_refs_popup(struct ui *u, char *title, char *text)
+{
+	popup_close(u);
+	u->pop.on = true;
+	u->pop.title = title;
+	u->pop.text = text;
+	u->pop.block = -1;
+}
+
+long
+ui_refs_at(struct ui *u, size_t block, size_t off)
+{
+	struct refs *rs = refs_of(ui_cur(u));
+
+	for (size_t i = 0; i < refs_count(rs); i++) {
+		const struct ref *r = refs_get(rs, i);
+
+		if (r->block == block && r->start <= off && off < r->end)
+			return (long)i;
+	}
+	return -1;
+}
+
+void
+ui_refs_follow(struct ui *u, long i)
+{
+	ui_cur(u)->ref_cur = i;
+	follow(u);
+}
+
 /* The popup's second Enter: go to what it shows. */
 static void
 popup_go(struct ui *u)

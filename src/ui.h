@@ -33,12 +33,17 @@ struct ui_opts {
 	const char	*encoding;	/* force a charset; NULL: detect */
 	struct store	*store;		/* annotations (borrowed), or NULL */
 	const char	*store_off;	/* why there is no store: shown */
+	bool		 empty_ok;	/* an empty file opens as a document
+					   of no blocks (comparing) */
 	struct library	*lib;		/* documents by symbol (borrowed),
 					   or NULL */
 	char		**lib_dirs;	/* its directories, NULL-terminated
 					   (borrowed): read when first
 					   needed, with those of the open
 					   files */
+	bool		 nomouse;	/* no mouse reporting (set nomouse) */
+	bool		 nolangmap;	/* Arabic layout keys as typed */
+	bool		 nomargin;	/* notes never in a margin */
 };
 
 /* What to paint, a plain value owned by the ui (valid until the next
@@ -55,6 +60,9 @@ struct ui_screen {
 	 */
 	int		 scroll;
 	bool		 full;		/* repaint everything (redraw asked) */
+	/* the cells are in visual order, whatever the --bidi mode (two
+	 * columns compared): a terminal that reorders must not */
+	bool		 visual;
 	int		 cursor_x;	/* -1: no cursor */
 	int		 cursor_y;
 };
@@ -69,13 +77,39 @@ void		 ui_free(struct ui *);
  * frees) if it cannot be read.
  */
 bool		 ui_open(struct ui *, const char *, char **);
+/* The index of the buffer shown (the last opened), 0 if none. */
+size_t		 ui_cur_index(const struct ui *);
+/*
+ * Compares buffers old and new (ui_cur_index() after opening each; the
+ * same index compares a document with itself) side by side until the
+ * user closes the comparison, which quits; swap puts the old version on
+ * the left.  See ui-compare.c.
+ */
+void		 ui_compare_begin(struct ui *, size_t, size_t, bool);
 /* Shows a message (error: in the error face) until the next key. */
 void		 ui_message(struct ui *, bool, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
 void		 ui_resize(struct ui *, int, int);
 void		 ui_key(struct ui *, uint32_t);
+/* A mouse event (mouse.h): the wheel scrolls, a click follows a
+ * reference or opens a note, a drag selects words. */
+struct mouse_event;
+void		 ui_mouse(struct ui *, const struct mouse_event *);
+/* Sets option name of o ("nomouse", "langmap", ...); false if there is
+ * no such option.  :set and the config file's "set NAME". */
+bool		 ui_set_option(struct ui_opts *, const char *);
+/* Whether the backend should report the mouse (:set nomouse). */
+bool		 ui_mouse_wanted(const struct ui *);
 /* True once the user asked to quit. */
 bool		 ui_done(const struct ui *);
+/*
+ * A long PDF shows its first pages while the rest is read (ui-load.c):
+ * ui_loading() says whether a document is still being read; then the
+ * backend calls ui_load_poll() now and then (without a key), which puts
+ * what is read in place; draw again after it.
+ */
+bool		 ui_loading(const struct ui *);
+void		 ui_load_poll(struct ui *);
 /* Stores where each open document is being read (also done by
  * ui_free()); the backend calls it before dying of a signal. */
 void		 ui_save(struct ui *);

@@ -355,6 +355,16 @@ buf_add_json(struct buf *b, const char *s)
 				/* C1 controls (U+0080..009F): a terminal
 				 * may take U+009B for CSI */
 				buf_addf(b, "\\u%04x", *++p);
+			else if (*p == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xAA &&
+			    p[2] <= 0xAE) || (p[1] == 0x81 && p[2] >= 0xA6 &&
+			    p[2] <= 0xA9))) {
+				/* bidi embeddings, overrides, isolates
+				 * (U+202A..202E, U+2066..2069): they would
+				 * reorder what follows on a terminal */
+				buf_addf(b, "\\u%04x", 0x2000 | (p[1] & 0x3F) <<
+				    6 | (p[2] & 0x3F));
+				p += 2;
+			}
 			else
 				buf_addc(b, (char)*p);
 		}

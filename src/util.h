@@ -59,7 +59,10 @@ size_t	 utf8_count(const char *, size_t);
 /* Appends n bytes and a NUL; returns the offset they start at. */
 size_t	 buf_add_str(struct buf *, const void *, size_t);
 /* Appends s as a JSON string, or null for NULL; control characters
- * (C0, DEL, C1) escaped so that the output is safe on a terminal. */
+ * (C0, DEL, C1) and the bidi controls that reorder what follows them
+ * (U+202A..202E, U+2066..2069) escaped so that the output is safe on a
+ * terminal.  Bytes are copied: s must be UTF-8 for valid JSON
+ * (text_utf8_valid() makes it so). */
 void	 buf_add_json(struct buf *, const char *);
 /* Hands data to the caller (who frees it) and empties the buffer. */
 char	*buf_steal(struct buf *);

@@ -21,6 +21,9 @@
 #include "view.h"
 
 #define GUTTER		5	/* label "122" or "(أ)" and a space */
+/* A block of more bytes is laid out window by window (layout-big.c):
+ * only its lines are kept, and the cells of the window on screen. */
+#define VIEW_BIG	(1 << 16)
 #define FN_RULE		10	/* cells of the rule above the footnotes */
 
 /*
@@ -46,6 +49,12 @@ geom_text_width(const struct geom *g)
 /* One block's layout, built on demand. */
 struct vblk {
 	struct lay_para	*lp;		/* the text's analysis, or NULL */
+	struct lay_big	*big;		/* or that of a huge block's */
+	char		*bigtext;	/* its text when not the doc's */
+	/* For a block of many spans: their indices by start, and the
+	 * greatest end up to each (view_row() looks at a row's alone). */
+	size_t		*sidx, *smax;
+	size_t		 nsidx;
 	struct lay_para	*lab;		/* the label's, or NULL */
 	struct lay_lines ll;		/* lines at `wrapped` */
 	struct lay_lines lab_ll;
@@ -61,11 +70,58 @@ struct view {
 	size_t		 n;
 	struct vblk	*b;
 	size_t		 first_fn;	/* first footnote block, or n */
+	bool		 rtl_doc;	/* an Arabic document (doc_rtl) */
 	size_t		*cum;		/* code points before block i */
 	struct lay_lines tmp;		/* view_text_row() */
+	struct doc_span	*rowsp;		/* view_row(): a row's spans */
+	size_t		 caprowsp;
 	struct lay_cell	*sorted;	/* VIEW_LOGICAL rows */
 	size_t		 nsorted;
 };
+
+/* Whether s holds Arabic letters: U+0600-U+06FF (lead bytes D8-DB),
+ * U+0750-U+077F (DD), presentation forms U+FB50-U+FEFF (EF AD-BB). */
+static bool
+has_arabic(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((p[i] >= 0xD8 && p[i] <= 0xDB) || p[i] == 0xDD ||
+		    (p[i] == 0xEF && i + 1 < len && p[i + 1] >= 0xAD &&
+		    p[i + 1] <= 0xBB))
+			return true;
+	return false;
+}
+
+/*
+ * The document's language decides the base direction of its blocks, not
+ * only their first strong letter: an Arabic document's footnote
+ * "(36) A/69/269، المرفق." is right to left.  Arabic: the header says so,
+ * or else more of the first blocks' letters are Arabic than Latin.
+ */
+static bool
+doc_rtl(const struct doc *d)
+{
+	const struct doc_meta *m = doc_meta(d);
+	const unsigned char *p;
+	size_t i, k, len, ar = 0, lat = 0;
+
+	if (m->language != NULL)
+		return strcmp(m->language, "Arabic") == 0 ||
+		    strcmp(m->language, "عربي") == 0;
+	for (i = 0; i < doc_block_count(d) && ar + lat < 4000; i++) {
+		p = (const unsigned char *)doc_block_text(d, i, &len);
+		for (k = 0; k < len; k++) {
+			if (p[k] >= 0xD8 && p[k] <= 0xDB)
+				ar++;
+			else if ((p[k] | 0x20) >= 'a' && (p[k] | 0x20) <= 'z')
+				lat++;
+		}
+	}
+	return ar > lat;
+}
 
 struct view *
 view_new(const struct doc *d, int width, int flags)
@@ -87,6 +143,7 @@ view_new(const struct doc *d, int width, int flags)
 		if (v->first_fn == v->n && doc_block_kind(d, i) == DOC_FOOTNOTE)
 			v->first_fn = i;
 	}
+	v->rtl_doc = doc_rtl(d);
 	return v;
 }
 
@@ -94,6 +151,10 @@ static void
 blk_clear(struct vblk *b)
 {
 	lay_para_free(b->lp);
+	lay_big_free(b->big);
+	free(b->bigtext);
+	free(b->sidx);
+	free(b->smax);
 	lay_para_free(b->lab);
 	lay_lines_free(&b->ll);
 	lay_lines_free(&b->lab_ll);
@@ -110,6 +171,7 @@ view_free(struct view *v)
 	for (i = 0; i < v->n; i++)
 		blk_clear(&v->b[i]);
 	lay_lines_free(&v->tmp);
+	free(v->rowsp);
 	free(v->sorted);
 	free(v->b);
 	free(v->cum);
@@ -126,6 +188,12 @@ int
 view_width(const struct view *v)
 {
 	return v->width;
+}
+
+bool
+view_rtl(const struct view *v)
+{
+	return v->rtl_doc;
 }
 
 const struct doc *
@@ -150,6 +218,49 @@ para_new(const char *s, size_t len, enum lay_dir dir, int flags)
 }
 
 /*
+ * The label of footnote i as printed: the model keeps ASCII digits ("1"
+ * for "(١)"), the marker in the text that refers to it keeps the digits
+ * the document uses, which go back into the label.
+ */
+static void
+footnote_label(const struct view *v, size_t i, struct buf *out)
+{
+	const char *label = doc_block_label(v->d, i), *t;
+	const struct doc_span *sp;
+	uint32_t zero = '0', *cp;
+	size_t r, k, ns, n, len, c;
+
+	if (label == NULL)
+		return;
+	for (r = 0; r < doc_block_ref_count(v->d, i) && zero == '0'; r++) {
+		size_t rb = doc_block_ref(v->d, i, r);
+
+		sp = doc_block_spans(v->d, rb, &ns);
+		t = doc_block_text(v->d, rb, &len);
+		cp = NULL;
+		for (k = 0; k < ns && zero == '0'; k++) {
+			if (sp[k].kind != DOC_SPAN_FOOTREF ||
+			    sp[k].label == NULL ||
+			    strcmp(sp[k].label, label) != 0)
+				continue;
+			if (cp == NULL)
+				cp = text_utf8_decode(t, len, 0, &n, NULL);
+			for (c = sp[k].start; c < sp[k].end && c < n; c++)
+				if (cp[c] >= 0x660 && cp[c] <= 0x669)
+					zero = 0x660;
+				else if (cp[c] >= 0x6F0 && cp[c] <= 0x6F9)
+					zero = 0x6F0;
+		}
+		free(cp);
+	}
+	for (; *label != '\0'; label++)
+		if (*label >= '0' && *label <= '9')
+			buf_add_utf8(out, zero + (uint32_t)(*label - '0'));
+		else
+			buf_addc(out, *label);
+}
+
+/*
  * The text, label and geometry of block i, as `hamish render` has always
  * drawn them: headings "label - title" across the whole width, numbered
  * paragraphs and footnotes with their label in the gutter, sub-paragraphs
@@ -161,7 +272,9 @@ blk_analyse(struct view *v, size_t i)
 	struct vblk *b = &v->b[i];
 	const char *text, *label;
 	struct buf t, l;
+	enum lay_dir dir;
 	size_t len;
+	bool rtl;
 
 	text = doc_block_text(v->d, i, &len);
 	label = doc_block_label(v->d, i);
@@ -181,7 +294,9 @@ blk_analyse(struct view *v, size_t i)
 		b->g.indent = GUTTER * doc_block_level(v->d, i);
 		break;
 	case DOC_FOOTNOTE:
-		buf_addf(&l, "(%s)", label != NULL ? label : "");
+		buf_addc(&l, '(');
+		footnote_label(v, i, &l);
+		buf_addc(&l, ')');
 		label = l.data;
 		break;
 	case DOC_PARA:
@@ -190,12 +305,30 @@ blk_analyse(struct view *v, size_t i)
 		label = NULL;
 		break;
 	}
-	buf_add(&t, text, len);
-	b->lp = para_new(t.data != NULL ? t.data : "", t.len, LAY_DIR_AUTO_RTL,
-	    v->flags);
+	dir = v->rtl_doc && has_arabic(text, len) ? LAY_DIR_RTL :
+	    LAY_DIR_AUTO_RTL;
+	if (len > VIEW_BIG && !(v->flags & VIEW_WHOLE)) {
+		/* The doc's text as it is, or a copy with the prefix. */
+		const char *bt = text;
+
+		if (t.len > 0) {
+			buf_add(&t, text, len);
+			len = t.len;
+			b->bigtext = buf_steal(&t);
+			bt = b->bigtext;
+		}
+		b->big = lay_big_new(bt, len, dir, (v->flags & VIEW_NO_SHAPE) ?
+		    LAY_NO_SHAPE : 0, VIEW_BIG);
+		rtl = lay_big_dir(b->big) == LAY_DIR_RTL;
+	} else {
+		buf_add(&t, text, len);
+		b->lp = para_new(t.data != NULL ? t.data : "", t.len, dir,
+		    v->flags);
+		rtl = lay_para_rtl(b->lp);
+	}
 	if (label != NULL && b->g.gutter > 1)
 		b->lab = para_new(label, strlen(label),
-		    lay_para_rtl(b->lp) ? LAY_DIR_RTL : LAY_DIR_LTR, v->flags);
+		    rtl ? LAY_DIR_RTL : LAY_DIR_LTR, v->flags);
 	buf_free(&t);
 	buf_free(&l);
 }
@@ -206,11 +339,15 @@ blk_get(struct view *v, size_t i)
 {
 	struct vblk *b = &v->b[i];
 
-	if (b->lp == NULL)
+	if (b->lp == NULL && b->big == NULL)
 		blk_analyse(v, i);
 	if (b->wrapped != v->width) {
 		b->g.width = v->width;
-		lay_para_wrap(b->lp, geom_text_width(&b->g), &b->ll);
+		if (b->big != NULL)
+			lay_big_wrap(b->big, geom_text_width(&b->g), &b->ll,
+			    NULL, NULL);
+		else
+			lay_para_wrap(b->lp, geom_text_width(&b->g), &b->ll);
 		if (b->lab != NULL)
 			lay_para_wrap(b->lab, b->g.gutter - 1, &b->lab_ll);
 		b->wrapped = v->width;
@@ -482,6 +619,76 @@ text_face(size_t i, const struct doc_span *sp, size_t ns, size_t lo,
 	return face;
 }
 
+#define ROW_SPANS_MIN	64	/* spans in a block worth an index */
+
+static const struct doc_span *sort_sp;
+
+static int
+cmp_span_start(const void *a, const void *b)
+{
+	size_t x = sort_sp[*(const size_t *)a].start;
+	size_t y = sort_sp[*(const size_t *)b].start;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The spans of block b (sp[0..ns), many) that meet block offsets
+ * [lo, hi], in their own order, into v->rowsp: what text_face() needs
+ * for one row, so that a huge block of many spans does not cost all of
+ * them per cell.  Returns how many.
+ */
+static size_t
+row_spans(struct view *v, struct vblk *b, const struct doc_span *sp,
+    size_t ns, size_t lo, size_t hi)
+{
+	size_t i, j, n = 0, mid, l, h, *ix;
+
+	if (b->sidx == NULL) {
+		b->sidx = xreallocarray(NULL, ns, sizeof *b->sidx);
+		b->smax = xreallocarray(NULL, ns, sizeof *b->smax);
+		for (i = 0; i < ns; i++)
+			b->sidx[i] = i;
+		sort_sp = sp;	/* view.c runs in one thread */
+		qsort(b->sidx, ns, sizeof *b->sidx, cmp_span_start);
+		sort_sp = NULL;
+		for (i = 0; i < ns; i++)
+			b->smax[i] = i > 0 && b->smax[i - 1] >
+			    sp[b->sidx[i]].end ? b->smax[i - 1] :
+			    sp[b->sidx[i]].end;
+		b->nsidx = ns;
+	}
+	/* The first span by start that starts after hi. */
+	for (l = 0, h = ns; l < h; ) {
+		mid = l + (h - l) / 2;
+		if (sp[b->sidx[mid]].start <= hi)
+			l = mid + 1;
+		else
+			h = mid;
+	}
+	ix = xreallocarray(NULL, l + 1, sizeof *ix);
+	for (j = l; j > 0 && b->smax[j - 1] > lo; j--)
+		if (sp[b->sidx[j - 1]].end > lo)
+			ix[n++] = b->sidx[j - 1];
+	qsort(ix, n, sizeof *ix, cmp_size);
+	if (n > v->caprowsp) {
+		v->caprowsp = n;
+		v->rowsp = xreallocarray(v->rowsp, n, sizeof *v->rowsp);
+	}
+	for (i = 0; i < n; i++)
+		v->rowsp[i] = sp[ix[i]];
+	free(ix);
+	return n;
+}
+
 bool
 view_row(struct view *v, const struct view_pos *pos,
     const struct view_mark *marks, size_t nmarks, struct view_cell *out)
@@ -532,13 +739,28 @@ view_row(struct view *v, const struct view_pos *pos,
 		tdx = b->g.indent + b->g.gutter;
 		ldx = b->g.indent;
 	}
-	ln = &b->ll.line[li];
-	c = line_cells(v, &b->ll, li);
+	if (b->big != NULL) {	/* the cells of the window holding li */
+		const struct lay_lines *wl;
+		size_t first;
+
+		wl = lay_big_window(b->big, li, &first);
+		ln = &wl->line[li - first];
+		c = line_cells(v, wl, li - first);
+	} else {
+		ln = &b->ll.line[li];
+		c = line_cells(v, &b->ll, li);
+	}
 	if (doc_block_kind(v->d, pos->block) == DOC_HEADING) {
 		sp = NULL;
 		ns = 0;
 	} else
 		sp = doc_block_spans(v->d, pos->block, &ns);
+	if (ns >= ROW_SPANS_MIN) {
+		lo = ln->start > b->shift ? ln->start - b->shift : 0;
+		hi = ln->end > b->shift ? ln->end - b->shift : 0;
+		ns = row_spans(v, b, sp, ns, lo, hi);
+		sp = v->rowsp;
+	}
 	for (k = 0; k < ln->ncell; k++) {
 		lo = c[k].lmin > b->shift ? c[k].lmin - b->shift : 0;
 		hi = c[k].lmax > b->shift ? c[k].lmax - b->shift : 0;
@@ -552,6 +774,41 @@ view_row(struct view *v, const struct view_pos *pos,
 			cell_set(out, W, &c[k], c[k].x + ldx, TF_LABEL);
 	}
 	return rtl;
+}
+
+bool
+view_row_offsets(struct view *v, const struct view_pos *pos, size_t *off)
+{
+	const struct lay_cell *c;
+	const struct lay_line *ln;
+	struct vblk *b;
+	size_t pre, li, k, lo;
+	int W = v->width, tdx, x;
+	bool any = false;
+
+	for (x = 0; x < W; x++)
+		off[x] = (size_t)-1;
+	if (pos->block >= v->n)
+		return false;
+	b = blk_get(v, pos->block);
+	pre = rows_before(v, pos->block);
+	if (pos->row < pre || (li = pos->row - pre) >= b->ll.nline)
+		return false;
+	tdx = b->ll.rtl ? 0 : b->g.indent + b->g.gutter;
+	ln = &b->ll.line[li];
+	c = line_cells(v, &b->ll, li);
+	for (k = 0; k < ln->ncell; k++) {
+		lo = c[k].lmin > b->shift ? c[k].lmin - b->shift : 0;
+		if (c[k].lmin < b->shift)
+			continue;	/* a heading's "label - " */
+		for (x = c[k].x + tdx; x < c[k].x + tdx + c[k].width &&
+		    x < W; x++)
+			if (x >= 0) {
+				off[x] = lo;
+				any = true;
+			}
+	}
+	return any;
 }
 
 int
@@ -629,8 +886,8 @@ view_trim(struct view *v, size_t center, size_t keep)
 	size_t i;
 
 	for (i = 0; i < v->n; i++)
-		if (v->b[i].lp != NULL && (i + keep < center ||
-		    i > center + keep))
+		if ((v->b[i].lp != NULL || v->b[i].big != NULL) &&
+		    (i + keep < center || i > center + keep))
 			blk_clear(&v->b[i]);
 }
 
@@ -640,6 +897,6 @@ view_forget(struct view *v, size_t from, size_t to)
 	size_t i;
 
 	for (i = from; i < to && i < v->n; i++)
-		if (v->b[i].lp != NULL)
+		if (v->b[i].lp != NULL || v->b[i].big != NULL)
 			blk_clear(&v->b[i]);
 }

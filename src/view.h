@@ -30,6 +30,8 @@ struct doc;
 #define VIEW_NO_SHAPE	0x1	/* no Arabic shaping: the terminal does it */
 #define VIEW_LOGICAL	0x2	/* each row's cells in logical order, for
 				   terminals that reorder lines themselves */
+#define VIEW_WHOLE	0x4	/* every block laid out whole, even a huge
+				   one (for the tests of layout-big.c) */
 
 /* One cell of a row: a plain value.  base 0 marks the right half of a
  * wide cell (draw nothing there). */
@@ -99,6 +101,16 @@ int		 view_percent(struct view *, const struct view_pos *);
  */
 bool		 view_row(struct view *, const struct view_pos *,
 		    const struct view_mark *, size_t, struct view_cell *);
+
+/*
+ * off[0 .. width): the code point of the block's text each column of
+ * text row pos shows (its lowest, for a cluster), (size_t)-1 for blank
+ * cells, the gutter and the label.  False if none (a blank or rule row).
+ */
+bool		 view_row_offsets(struct view *, const struct view_pos *,
+		    size_t *);
+/* Whether the document reads right to left (an Arabic document). */
+bool		 view_rtl(const struct view *);
 
 /*
  * The column of the blank cell between a text row's text and its gutter

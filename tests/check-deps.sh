@@ -16,6 +16,7 @@ only() {	# only PATTERN ALLOWED-FILES-REGEX WHAT
 only 'unicode/' 'text[^/]*\.c' 'ICU'
 only 'fribidi' 'layout\.c' 'FriBidi'
 only 'sqlite3\.h' 'store[^/]*\.c' 'SQLite'
+only 'poppler|glib' 'doc-pdf\.c' 'poppler (GLib)'
 only 'n?curses|term\.h' 'ui-curses\.c' 'curses'
 only 'ui\.h' 'ui[^/]*\.c|main[^/]*\.c' 'ui.h'
 # the library modules never print or exit (main, ui and util may)

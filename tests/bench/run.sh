@@ -95,6 +95,24 @@ report "hamish outline" ${o% *} ${o#* }
 awk -v w="${o% *}" -v b="$bytes" 'BEGIN { printf "  import speed: %.1f MB/s (target >= 100)\n", b / 1048576 / (w / 1000) }'
 
 echo
+echo "import of pdftotext's text (issue 13): its three modes, about 8 MB"
+ext=$OUT/extract-8mb.txt
+if [ ! -f "$ext" ]; then
+	: >"$ext"
+	while [ "$(wc -c <"$ext")" -lt 8000000 ]; do
+		cat tests/fixtures/pdf/*.txt >>"$ext"
+	done
+fi
+xb=$(wc -c <"$ext")
+x=$(best outline-extract "$HAMISH" outline "$ext")
+pbytes=$bytes
+bytes=$xb report "hamish outline, extractions" ${x% *} ${x#* }
+bytes=$pbytes
+awk -v w="${x% *}" -v b="$xb" -v pw="${o% *}" -v pb="$bytes" 'BEGIN {
+	printf "  import speed: %.1f MB/s; %.2f times the time per byte of the plain text\n",
+	    b / 1048576 / (w / 1000), (w / b) / (pw / pb) }'
+
+echo
 echo "search (issue 4): a step of the reader's search on the same input"
 B=$B sh tests/bench/search.sh
 
@@ -105,3 +123,17 @@ B=$B HAMISH=$HAMISH sh tests/bench/pty.sh
 echo
 echo "annotations (issue 5): 100,000 in the database, a document with 5,000"
 B=$B sh tests/bench/notes.sh
+
+echo
+echo "PDF (issue 13): hamish outline against pdftotext; the reader's first screen of a 292-page PDF"
+B=$B HAMISH=$HAMISH sh tests/bench/pdf.sh
+
+echo
+echo "diff (issue 12): two drafts against git diff --word-diff; two 8 MB documents"
+B=$B HAMISH=$HAMISH sh tests/bench/diff.sh
+
+echo
+echo "hardening (issue 15): combining marks, refs --json of 50 MB, one 11 MB paragraph"
+B=$B HAMISH=$HAMISH sh tests/bench/harden.sh
+echo "compare (issue 12): hamish compare against vim -d over a 140x40 pty"
+B=$B HAMISH=$HAMISH sh tests/bench/compare.sh

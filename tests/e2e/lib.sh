@@ -29,6 +29,43 @@ is() {	# is GOT WANT DESCRIPTION
 	fi
 }
 
+skip() {	# skip DESCRIPTION REASON: a test that cannot run here
+	_n=$((_n + 1))
+	echo "ok $_n - $1 # skip $2"
+}
+
+# nobody_init: for the tests that must run hamish as another user (file
+# modes do not bind root): when root, copies HAMISH to T (made 0755),
+# which nobody can reach wherever the checkout lives (a 0700 home
+# directory or mktemp -d is closed to nobody), and sets AS_NOBODY to the
+# setpriv prefix and NOBODY_HAMISH to the copy.  Files such a test gives
+# nobody must be in T too.  Not root: AS_NOBODY is empty, NOBODY_HAMISH
+# is HAMISH.  Returns 1, printing why, when root cannot become nobody or
+# nobody cannot run the copy (T itself in a closed directory: TMPDIR);
+# the caller then skips.
+nobody_init() {
+	AS_NOBODY=
+	NOBODY_HAMISH=$HAMISH
+	[ "$(id -u)" -eq 0 ] || return 0
+	if ! command -v setpriv >/dev/null; then
+		echo "# no setpriv: cannot run as nobody"
+		return 1
+	fi
+	chmod 755 "$T"
+	mkdir -p "$T/nobody"
+	cp "$HAMISH" "$T/nobody/hamish"
+	chmod 755 "$T/nobody" "$T/nobody/hamish"
+	# through a shell: a path is looked up as nobody's children will
+	if ! setpriv --reuid=65534 --regid=65534 --clear-groups sh -c \
+	    'exec "$1" --version' sh "$T/nobody/hamish" >/dev/null 2>&1; then
+		echo "# nobody cannot run $T/nobody/hamish (is $T in a" \
+		    "directory closed to others?)"
+		return 1
+	fi
+	AS_NOBODY="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	NOBODY_HAMISH=$T/nobody/hamish
+}
+
 done_testing() {
 	echo "1..$_n"
 	[ "$_failed" -eq 0 ]

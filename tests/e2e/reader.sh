@@ -2,7 +2,7 @@
 # tests/e2e/reader.sh - the full-screen reader, the real binary in a
 # private tmux server: keys in with send-keys, the screen read back by
 # polling capture-pane.  The status line (second row from the bottom)
-# reads "¶ ADDRESS  § SECTION  SYMBOL ... N%".
+# reads "¶ ADDRESS/PARAGRAPHS  § SECTION  SYMBOL ... N%".
 . tests/e2e/lib.sh
 . tests/e2e/tmux.sh
 
@@ -79,16 +79,21 @@ ok $? ":4.12 in seed 003 (numbering restarts per section)"
 # Search, Arabic-aware: without the shadda, with it; exact tells apart.
 # A hit is drawn in the match faces (dark theme: background colour 208
 # or 226), a miss says "Pattern not found" on the last row.
-# search PATTERN: searches from paragraph 4.12, waits for the outcome
+# search PATTERN: searches from paragraph 4.12.  The outcome is polled
+# for by the check that follows (the previous search's "match k of n"
+# may still be on screen, so waiting for any outcome would race).
 search() {
 	tmux_keys ':4.12'
 	tmux_key Enter
+	tmux_wait_for_text '¶ 4.12'
 	tmux_keys "/$1"
 	tmux_key Enter
-	tmux_wait_for 'Pattern not found|¶ [0-9.]+ '
 }
-hits() {	# the screen has highlighted cells
+_highlighted() {
 	tmux_screen -e | grep -q '48;5;\(208\|226\)m'
+}
+hits() {	# the screen has highlighted cells (waits up to 10 s for them)
+	_tmux_poll 10 _highlighted
 }
 search 'الاتجار'
 hits
@@ -100,13 +105,24 @@ tmux_keys ':set exact'
 tmux_key Enter
 tmux_wait_for_text 'letter for letter'
 search 'الاتَجار'
-tmux_screen | tail -n 1 | grep -q 'Pattern not found'
+tmux_wait_for 'Pattern not found'
 ok $? "with :set exact a wrong haraka no longer matches"
 tmux_keys ':set noexact'
 tmux_key Enter
 search 'الاتَجار'
 hits
 ok $? "... and without it harakat are ignored: found"
+
+# A prompt longer than the row shows the part being typed, the cursor
+# at its end (not the first row of it, the cursor hidden).
+tmux_start 40 10 "$HAMISH" "$S001"
+tmux_wait_for '%'
+tmux_keys '/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ'
+tmux_wait_for_text 'EFGHIJ'
+ok $? "a search pattern longer than the row shows its end"
+is "$(_tmux display-message -p -t t '#{cursor_flag} #{cursor_x} #{cursor_y}')" \
+    "1 6 9" "... with the cursor after it"
+tmux_key Escape
 
 # q leaves the terminal as it was; a signal restores it too.
 cat >"$T/wrap.sh" <<EOF

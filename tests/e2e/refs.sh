@@ -119,32 +119,32 @@ ok $? "Enter shows paragraph 2 over the text"
 tmux_screen | grep -q "$(printf '\357\273')"
 ok $? "... shaped"
 tmux_key Enter
-tmux_wait_for_text '¶ 2 '
-status | grep -q '¶ 2 '
+tmux_wait_for_text '¶ 2/'
+status | grep -q '¶ 2/'
 ok $? "a second Enter goes there"
 tmux_key BSpace
-tmux_wait_for_text '¶ 1 '
+tmux_wait_for_text '¶ 1/'
 ok $? "and Backspace comes back to paragraph 1"
 
 tmux_keys ':2'
 tmux_key Enter
-tmux_wait_for_text '¶ 2 '
+tmux_wait_for_text '¶ 2/'
 tmux_keys r
 tmux_wait_for_text 'Backlinks:'
 ok $? "r lists what refers to paragraph 2"
 tmux_screen | head -n 1 | grep -q '1 ¶\|¶ 1'
 ok $? "... paragraph 1"
 tmux_key Enter
-tmux_wait_for_text '¶ 1 '
+tmux_wait_for_text '¶ 1/'
 ok $? "Enter goes to it"
 
 tmux_keys ':3'
 tmux_key Enter
-tmux_wait_for_text '¶ 3 '
+tmux_wait_for_text '¶ 3/'
 tab_to 'another instrument'
 tmux_key Enter
 tmux_wait_for_text 'not of this document'
-status | grep -q '¶ 3 '
+status | grep -q '¶ 3/'
 ok $? "a paragraph of another instrument: said, and no jump"
 tab_to 'not in the library A/99/999'
 tmux_key Enter

@@ -55,6 +55,17 @@ grep -q "$T/none: No such file" "$T/bad"
 ok $? "a theme file that is not there is named"
 is "$(grep -c '^rc=1' "$T/bad")" 2 "... both exit with status 1"
 
+# A TERM curses cannot use: one line naming it, its controls shown, not
+# sent (this one would set the window title).
+LANG=C.UTF-8 TERM="$(printf 'x\033]2;PWNED\007')" timeout 20 script -qec \
+    "$HAMISH $S001; echo rc=\$?" /dev/null >"$T/badterm" 2>&1
+grep -q 'cannot use this terminal (TERM=x' "$T/badterm"
+ok $? "an unusable TERM is named in one line"
+LC_ALL=C grep -q "${ESC}\\]2;" "$T/badterm"
+ok $((! $?)) "... its escape sequence not written to the terminal"
+grep -q '^rc=1' "$T/badterm"
+ok $? "... exit status 1"
+
 # check-terminal: the test line, no escape sequences when piped.
 "$HAMISH" check-terminal >"$T/check"
 ok $? "check-terminal runs"

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
@@ -23,6 +24,36 @@
 #include "util.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+/*
+ * UAX #15's stream-safe format, as the decoder applies it before NFC:
+ * U+034F after each 30 code points in a row that begin with a
+ * non-starter.  u has room for n + n / 30 units; returns the new length.
+ */
+static int32_t
+stream_safe(UChar *u, int32_t n)
+{
+	UChar *t = xreallocarray(NULL, (size_t)n + 1, sizeof *t);
+	int32_t i = 0, k = 0, p, run = 0;
+	UChar32 c;
+
+	memcpy(t, u, (size_t)n * sizeof *u);
+	while (i < n) {
+		p = i;
+		U16_NEXT(t, i, n, c);
+		if (c < 0x300 || u_getIntPropertyValue(c,
+		    UCHAR_LEAD_CANONICAL_COMBINING_CLASS) == 0)
+			run = 0;
+		else if (++run > 30) {
+			u[k++] = 0x034F;
+			run = 1;
+		}
+		while (p < i)
+			u[k++] = t[p++];
+	}
+	free(t);
+	return k;
+}
 
 /* The decoder against ICU: code points, U+FFFD count, NFC. */
 static void
@@ -37,11 +68,12 @@ check_decode(const char *s, size_t len)
 	UChar32 c;
 
 	cps = text_utf8_decode(s, len, TEXT_NFC, &n, &bad);
-	u = xreallocarray(NULL, 2 * len + 1, sizeof *u);
-	norm = xreallocarray(NULL, 6 * len + 1, sizeof *norm);
+	u = xreallocarray(NULL, 3 * len + 1, sizeof *u);
+	norm = xreallocarray(NULL, 9 * len + 1, sizeof *norm);
 	u_strFromUTF8WithSub(u, (int32_t)(2 * len + 1), &ulen, s, (int32_t)len,
 	    0xFFFD, &nsubs, &err);
-	m = unorm2_normalize(nfc, u, ulen, norm, (int32_t)(6 * len + 1), &err);
+	ulen = stream_safe(u, ulen);
+	m = unorm2_normalize(nfc, u, ulen, norm, (int32_t)(9 * len + 1), &err);
 	if (U_FAILURE(err) || bad != (size_t)nsubs)
 		abort();
 	while (j < m) {
@@ -145,7 +177,7 @@ check_lines(const char *s, size_t len, int width, int flags)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct render_plain_opts o = { 1, 0, 0, NULL, NULL };
+	struct render_plain_opts o = { 1, 0, 0, NULL, NULL, 0 };
 	struct buf out;
 	size_t nbad = 0;
 

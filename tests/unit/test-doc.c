@@ -711,6 +711,83 @@ test_small(void)
 }
 
 /* The printers on every seed: JSON parses, outline has the right lines. */
+/*
+ * The canonical text of a PDF (what the PDF front end emits): logical
+ * order, one paragraph per line, \f before each page after the first,
+ * footnote bodies "(N) text" after a separator at the end of their
+ * page, markers ⁽١⁾ in Arabic-Indic digits.  Pages from the form feeds.
+ */
+static void
+test_canonical(void)
+{
+	static const char t[] =
+	    "أولاً - مقدمة\n\n"
+	    "١ - نص الفقرة الأولى⁽١⁾.\n\n"
+	    "٢ - نص الفقرة الثانية\n\n"
+	    "__________\n"
+	    "(1) حاشية أولى.\n"
+	    "\f٣ - الفقرة الثالثة⁽٢⁾ تبدأ هنا، وتستمر\n\n"
+	    "(أ) فقرة فرعية؛\n\n"
+	    "__________\n"
+	    "(2) حاشية ثانية.\n"
+	    "\fفي الصفحة التالية.\n\n"
+	    "٤ - الفقرة الرابعة.\n\f";
+	struct doc *d;
+	char *cause;
+	long fn;
+
+	d = import_str(t, sizeof t - 1, &cause);
+	if (!ok(d != NULL, "canonical text imports"))
+		return;
+	is_int((long)doc_block_count(d), 9, "7 body blocks, 2 footnotes");
+	is_int((long)doc_page_count(d), 3, "3 pages (the last \\f starts "
+	    "none)");
+	is_int(doc_block_kind(d, 0), DOC_HEADING, "the heading");
+	is_int((long)doc_block_page(d, 0), 1, "... on page 1");
+	is_int(doc_block_kind(d, 1), DOC_PARA, "paragraph ١");
+	is_str(doc_block_label(d, 1), "١", "... labelled as printed");
+	is_int(doc_block_fn_count(d, 1), 1, "... with its marker ⁽١⁾");
+	is_int((long)doc_block_page(d, 2), 1, "paragraph ٢ on page 1");
+	is_int(doc_block_number(d, 3), 3, "paragraph ٣");
+	is_int((long)doc_block_page(d, 3), 2, "... on page 2");
+	is_int(doc_block_kind(d, 4), DOC_SUBPARA, "(أ) a sub-paragraph");
+	is_int((long)doc_block_parent(d, 4), 3, "... of paragraph ٣");
+	is_int(doc_block_kind(d, 5), DOC_TEXT, "unnumbered text after it");
+	is_int((long)doc_block_page(d, 5), 3, "... on page 3");
+	is_int(doc_block_number(d, 6), 4, "paragraph ٤");
+	fn = doc_footnote_find(d, "2");
+	ok(fn == 8 && doc_block_ref_count(d, 8) == 1 &&
+	    doc_block_ref(d, 8, 0) == 3, "footnote 2 refers back to "
+	    "paragraph ٣");
+	is_int((long)doc_block_page(d, 8), 2, "... and is on page 2");
+	is_int(doc_diag_count(d), 0, "no diagnostic");
+	doc_free(d);
+
+	/* RLE "نص " LRE "12" PDF " فيه" RLI "." PDI PDF, as pdftotext. */
+	d = import_str("\xE2\x80\xAB" "نص " "\xE2\x80\xAA" "12"
+	    "\xE2\x80\xAC" " فيه" "\xE2\x81\xA7" "." "\xE2\x81\xA9"
+	    "\xE2\x80\xAC" "\n", 34, &cause);
+	ok(d != NULL && doc_block_count(d) == 1 &&
+	    strcmp(doc_block_text(d, 0, NULL), "نص 12 فيه.") == 0,
+	    "bidi embedding and isolate controls are removed from the text");
+	doc_free(d);
+	/* Found by fuzzing: U+0000 in UTF-16 text cut a block short. */
+	d = import_str("\xFF\xFE" "a\0\0\0b\0\n\0", 10, &cause);
+	ok(d != NULL && doc_block_count(d) == 1 &&
+	    strcmp(doc_block_text(d, 0, NULL), "a\xEF\xBF\xBD" "b") == 0 &&
+	    doc_diag_count(d) == 1, "a NUL character of UTF-16 text becomes "
+	    "U+FFFD, with a warning");
+	doc_free(d);
+	d = import_str("1 - a\n\n2 - b\n", 12, &cause);
+	ok(d != NULL && doc_page_count(d) == 0 && doc_block_page(d, 1) == 0,
+	    "no form feed: no pages");
+	doc_free(d);
+	d = import_str("1 - a\r\n\f\r\n2 - b\r\n", 17, &cause);
+	ok(d != NULL && doc_page_count(d) == 2 && doc_block_page(d, 1) == 2,
+	    "CRLF; a form feed alone on its line starts the next line's page");
+	doc_free(d);
+}
+
 static void
 test_printers(void)
 {
@@ -837,6 +914,42 @@ test_plain_split(void)
 	}
 }
 
+/*
+ * Addresses that end inside a character (found by fuzz-addr, issue 15
+ * item 15): "1(" and the first byte of an Arabic letter, or of a quote
+ * mark, read past the end of the string.  Each is tried in a buffer of
+ * its exact size, so that ASan (make check-asan) sees a read beyond it.
+ */
+static void
+test_addr_truncated(void)
+{
+	static const char *const bad[] = {
+		"1(\xd8\xa3)(1\xff", "1(\xd8", "1(\xd9", "\xd8", "12\xe2",
+		"12\xe2\x80", "(\xd9\x80", "1(\xd8\xa3\xd9"
+	};
+	static const char txt[] = "1 - أول.\n\n(أ) فرعي؛\n\n2 - ثان.\n";
+	struct doc *d;
+	char *cause = NULL, *s;
+	size_t i;
+	bool none = true;
+
+	d = doc_import(txt, sizeof txt - 1, NULL, &cause);
+	if (!ok(d != NULL, "import for truncated addresses")) {
+		free(cause);
+		return;
+	}
+	for (i = 0; i < UTIL_NELEM(bad); i++) {
+		s = xstrdup(bad[i]);
+		none = none && doc_addr_find(d, s) == -1;
+		free(s);
+	}
+	ok(none, "addresses cut inside a character find nothing");
+	s = xstrdup("1(\xd8\xa3)");
+	ok(doc_addr_find(d, s) >= 0, "... while 1(أ) is there");
+	free(s);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -850,8 +963,10 @@ main(void)
 	test_encoded();
 	test_errors();
 	test_small();
+	test_canonical();
 	test_printers();
 	test_plain_split();
+	test_addr_truncated();
 	text_cleanup();
 	return tap_done();
 }

@@ -183,10 +183,34 @@ test_key_names(void)
 	round_trip(0x0628 | KM_META, "<M-\xd8\xa8>");
 	is_int(key("<M-C>"), 'C' | KM_META, "<M-C> is Meta and C");
 
+	/* Sequences of two characters below U+8000. */
+	is_int(key("]c"), KM_SEQ | ']' << 15 | 'c', "]c is a sequence");
+	round_trip(KM_SEQ | ']' << 15 | 'c', "]c");
+	round_trip(km_seq(0x0628, 'c'), "\xd8\xa8" "c");
+	is_int(km_seq(' ', 'c'), 0, "no sequence starts with a space");
+	is_int(km_seq(0x4e00 * 2, 'c'), 0, "nor with U+9C00");
+	ok(!km_key_parse("j<Up>", &k), "a sequence is of characters only");
+	{
+		static const char text[] = "mode compare : normal\n"
+		    "bind ]c change-next\nmode normal\nbind ] para-next\n";
+		struct keymap *km = km_new();
+
+		km_parse(km, text, sizeof text - 1, "t", NULL, NULL);
+		ok(km_is_prefix(km, KM_COMPARE, ']'), "] starts a sequence in "
+		    "compare");
+		ok(!km_is_prefix(km, KM_NORMAL, ']'), "... not in normal");
+		ok(!km_is_prefix(km, KM_COMPARE, 'c'), "c starts none");
+		is_int(km_lookup(km, KM_COMPARE, km_seq(']', 'c')),
+		    ACT_CHANGE_NEXT, "]c is change-next");
+		is_int(km_lookup(km, KM_COMPARE, ']'), ACT_PARA_NEXT,
+		    "] alone still para-next, through normal");
+		km_free(km);
+	}
+
 	/* Rejected. */
 	{
 		static const char *bad_names[] = {
-			"", "jj", "<>", "<Foo>", "<C->", "<M->", "<C-Up>",
+			"", "jjj", "<>", "<Foo>", "<C->", "<M->", "<C-Up>",
 			"<C-1>", "<C-C-f>", "<M-M-x>", "<Resize>", "<Up",
 			"\t", " ", "\x01", "\x7f", "\xd8", "\xc0\xaf",
 			"\xed\xa0\x80", "<M-jj>", "<S-Up>", "<Space",
@@ -238,6 +262,16 @@ home_mode(int a)
 	case ACT_SHRINK_LINE:
 	case ACT_SWAP_END:
 		return KM_SELECT;
+	case ACT_CURSOR_UP:
+	case ACT_CURSOR_DOWN:
+	case ACT_WORD_PREV:
+		return KM_CURSOR;
+	case ACT_CHANGE_NEXT:
+	case ACT_CHANGE_PREV:
+	case ACT_CHANGES:
+	case ACT_FOLD:
+	case ACT_SWAP:
+		return KM_COMPARE;
 	default:
 		return a >= ACT_PROMPT_ACCEPT ? KM_PROMPT : KM_NORMAL;
 	}

@@ -3,6 +3,8 @@
  * screen is known: line order, alignment, shaping, ligatures, harakat,
  * mirroring, tabs, symbols, long words, controls and the cell map.
  */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +13,8 @@
 #include "tap.h"
 #include "text.h"
 #include "util.h"
+#include "view.h"
+#include "doc.h"
 
 /* Lays UTF-8 s out at width w; returns the rendered rows (caller frees). */
 static char *
@@ -386,6 +390,174 @@ test_marks_at_line_start(void)
 	lay_lines_free(&ll);
 }
 
+/* The bytes of a file (caller frees), or NULL. */
+static char *
+read_all(const char *path, size_t *len)
+{
+	struct buf b;
+	FILE *f;
+	int c;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return NULL;
+	buf_init(&b);
+	while ((c = getc(f)) != EOF)
+		buf_addc(&b, (char)c);
+	fclose(f);
+	*len = b.len;
+	buf_addc(&b, '\0');
+	return buf_steal(&b);
+}
+
+/*
+ * A huge paragraph is laid out window by window (render-plain.c, issue
+ * 15 item 12): the rows and their offsets are those of one layout of the
+ * whole.  The four seeds joined into one paragraph of some 200,000 code
+ * points (Arabic, Latin, numbers, brackets, harakat) with windows of
+ * 9,000, at several widths, shaped and not; and text_utf8_cut() pieces
+ * decode as the whole does.
+ */
+static void
+test_windows(void)
+{
+	static const char *const seeds[] = {
+		"000_81311ed4a92fdab7.txt", "001_9cffd64b9ac82079.txt",
+		"002_a2ddec63a1cf2f60.txt", "003_50053b280e36211a.txt"
+	};
+	static const int widths[] = { 80, 37, 7 };
+	struct render_plain_opts o = { 80, 0, RENDER_MAP, NULL, NULL, 0 };
+	struct buf para, whole, win;
+	uint32_t *a, *b, *p;
+	char *s, *path;
+	const char *dir = getenv("HAMISH_CORPUS");
+	size_t len, i, k, n, na, nb, nbad = 0, cut, at, bad = 0;
+
+	buf_init(&para);
+	for (i = 0; i < 4; i++) {
+		path = xasprintf("%s/%s", dir != NULL && *dir != '\0' ? dir :
+		    "tests/corpus", seeds[i]);
+		s = read_all(path, &len);
+		free(path);
+		for (k = 0; s != NULL && k < len; k++)
+			if (s[k] != '\n' && s[k] != '\r')
+				buf_addc(&para, s[k]);
+			else if (para.len > 0 && para.data[para.len - 1] != ' ')
+				buf_addc(&para, ' ');
+		free(s);
+	}
+	if (!ok(para.len > 100000, "windows: a paragraph of %zu bytes",
+	    para.len)) {
+		buf_free(&para);
+		return;
+	}
+	for (i = 0; i < 2 * UTIL_NELEM(widths); i++) {
+		o.width = widths[i / 2];
+		o.lay_flags = i % 2 ? LAY_NO_SHAPE : 0;
+		buf_init(&whole);
+		buf_init(&win);
+		o.window = SIZE_MAX;
+		render_plain(&whole, para.data, para.len, &o, &nbad);
+		o.window = 9000;
+		render_plain(&win, para.data, para.len, &o, &nbad);
+		ok(whole.len > 0 && whole.len == win.len &&
+		    memcmp(whole.data, win.data, whole.len) == 0,
+		    "windows of 9,000 code points: the rows of the whole "
+		    "paragraph, width %d%s", o.width,
+		    i % 2 ? ", not shaped" : "");
+		buf_free(&whole);
+		buf_free(&win);
+	}
+	/* The structured render: a huge block window by window. */
+	{
+		struct doc *d;
+		struct view *vw;
+		char *cause = NULL;
+		int k2;
+
+		d = doc_import(para.data, para.len, NULL, &cause);
+		free(cause);
+		for (k2 = 0; d != NULL && k2 < 2; k2++) {
+			buf_init(&whole);
+			buf_init(&win);
+			vw = view_new(d, k2 ? 37 : 80, VIEW_WHOLE);
+			render_view(&whole, vw, 0, doc_block_count(d),
+			    RENDER_MAP);
+			view_free(vw);
+			/* at 37 after a first layout at 80: a resize */
+			vw = view_new(d, 80, 0);
+			if (k2) {
+				render_view(&win, vw, 0, doc_block_count(d),
+				    RENDER_MAP);
+				buf_reset(&win);
+				view_set_width(vw, 37);
+			}
+			render_view(&win, vw, 0, doc_block_count(d),
+			    RENDER_MAP);
+			view_free(vw);
+			ok(whole.len > 100000 && whole.len == win.len &&
+			    memcmp(whole.data, win.data, whole.len) == 0,
+			    "render: a block of %zu bytes window by window, "
+			    "the rows of one layout, width %d%s", para.len,
+			    k2 ? 37 : 80, k2 ? " (after 80)" : "");
+			buf_free(&whole);
+			buf_free(&win);
+		}
+		doc_free(d);
+	}
+	a = text_utf8_decode(para.data, para.len, TEXT_NFC, &na, NULL);
+	p = xreallocarray(NULL, na + 64, sizeof *p);
+	for (i = 0; i < 50; i++) {
+		at = (size_t)((i * 7919u * 104729u) % para.len);
+		cut = text_utf8_cut(para.data, para.len, at);
+		b = text_utf8_decode(para.data, cut, TEXT_NFC, &nb, NULL);
+		memcpy(p, b, nb * sizeof *b);
+		free(b);
+		b = text_utf8_decode(para.data + cut, para.len - cut, TEXT_NFC,
+		    &n, NULL);
+		if (nb + n != na || memcmp(p, a, nb * sizeof *a) != 0 ||
+		    memcmp(b, a + nb, n * sizeof *a) != 0)
+			bad++;
+		free(b);
+	}
+	ok(bad == 0, "text_utf8_cut: 50 cuts, the pieces decode as the whole");
+	/* Ill-formed bytes in three windows: all three counted. */
+	{
+		struct buf bp;
+		size_t nb3 = 0;
+
+		buf_init(&bp);
+		buf_add(&bp, para.data, para.len);
+		size_t at3[3] = { 1000, para.len / 2, para.len - 1000 };
+
+		for (k = 0; k < 3; k++) {	/* a space: one byte */
+			while (bp.data[at3[k]] != ' ')
+				at3[k]++;
+			bp.data[at3[k]] = (char)0xFF;
+		}
+		buf_init(&win);
+		o.window = 9000;
+		render_plain(&win, bp.data, bp.len, &o, &nb3);
+		is_int((int)nb3, 3, "windows: ill-formed bytes counted in "
+		    "every window");
+		buf_free(&win);
+		buf_free(&bp);
+	}
+	/* Marks: a cut never falls inside a run a stream-safe CGJ or NFC
+	 * would see across. */
+	buf_reset(&para);
+	buf_adds(&para, "a");
+	for (i = 0; i < 300; i++)
+		buf_adds(&para, i % 3 == 0 ? "\xcc\x81" : i % 3 == 1 ?
+		    "\xd9\x8b" : "\xd6\xb0");
+	buf_adds(&para, "b c");
+	cut = text_utf8_cut(para.data, para.len, 100);
+	ok(cut == para.len - 3, "text_utf8_cut: not inside 300 marks, "
+	    "before the next starter (%zu)", cut);
+	free(a);
+	free(p);
+	buf_free(&para);
+}
+
 int
 main(void)
 {
@@ -397,6 +569,7 @@ main(void)
 	test_map();
 	test_renew();
 	test_marks_at_line_start();
+	test_windows();
 	text_cleanup();
 	return tap_done();
 }

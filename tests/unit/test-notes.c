@@ -392,14 +392,65 @@ test_delete_undo(void)
 	is_int(notes_count(ns), n - 1, "one less is shown");
 	ok(notes_undo(ns, &cause), "undo");
 	is_int(notes_count(ns), n, "it is back");
-	ok(!notes_undo(ns, &cause) && cause != NULL &&
-	    strstr(cause, "nothing to undo") != NULL,
-	    "a second undo has nothing to undo");
-	free(cause);
-	cause = NULL;
 	ok(notes_set(ns, 0, NULL, NULL, &cause), "removing style and note");
 	is_int(notes_count(ns), n - 1, "... deletes the annotation");
 	ok(notes_undo(ns, &cause) && notes_count(ns) == n, "... undoably");
+	/* every change goes back, newest first, adds too (an accidental a) */
+	is_int(notes_undo_next(ns), NOTES_UNDO_ADD, "next: the last add");
+	ok(notes_undo(ns, &cause) && notes_count(ns) == n - 1 &&
+	    notes_find(ns, 6, (size_t)-1) < 0,
+	    "undo takes back the note added last");
+	ok(notes_undo(ns, &cause) && notes_count(ns) == n - 2,
+	    "... then the highlight added first");
+	ok(!notes_undo(ns, &cause) && cause != NULL &&
+	    strstr(cause, "nothing to undo") != NULL,
+	    "then there is nothing to undo");
+	free(cause);
+	cause = NULL;
+	notes_free(ns);
+	doc_free(d);
+	free(p);
+	store_close(st);
+}
+
+/* U takes back a style or text change, a re-attachment, and a group of
+ * changes (a highlight over several paragraphs) at once. */
+static void
+test_undo_changes(void)
+{
+	char *p = seed(S003), *cause = NULL;
+	struct doc *d = load(p);
+	struct store *st = db("undo2.db");
+	struct notes *ns = open_notes(st, d, p);
+	const struct note *nt;
+	long i;
+
+	ok(notes_add(ns, 5, 0, 4, false, "green", NULL, NULL, &cause),
+	    "a green highlight");
+	ok(notes_set(ns, 0, "blue", "a note", &cause), "made blue, a note");
+	is_int(notes_undo_next(ns), NOTES_UNDO_CHANGE, "next: the change");
+	ok(notes_undo(ns, &cause), "undo the change");
+	nt = notes_get(ns, 0);
+	ok(nt != NULL && nt->sn->style != NULL &&
+	    strcmp(nt->sn->style, "green") == 0 && nt->sn->text == NULL,
+	    "green again, no note");
+	ok(notes_reattach(ns, 0, 7, 0, 3, &cause), "re-attached to block 7");
+	ok(notes_find(ns, 7, 1) >= 0, "... it is there");
+	is_int(notes_undo_next(ns), NOTES_UNDO_REATTACH, "next: re-attach");
+	ok(notes_undo(ns, &cause), "undo the re-attachment");
+	i = notes_find(ns, 5, 1);
+	ok(i >= 0 && notes_find(ns, 7, 1) < 0, "back on block 5");
+	notes_group_begin(ns);
+	ok(notes_add(ns, 8, 0, 3, false, "pink", NULL, NULL, &cause) &&
+	    notes_add(ns, 9, 0, 3, false, "pink", NULL, NULL, &cause),
+	    "two highlights as one group");
+	notes_group_end(ns);
+	is_int(notes_count(ns), 3, "three annotations");
+	ok(notes_undo(ns, &cause) && notes_count(ns) == 1,
+	    "one undo takes back the group");
+	ok(notes_undo(ns, &cause) && notes_count(ns) == 0,
+	    "the next one the first highlight");
+	free(cause);
 	notes_free(ns);
 	doc_free(d);
 	free(p);
@@ -451,10 +502,22 @@ test_places(void)
 	store_close(st);
 }
 
+/* The first word of block i (caller frees). */
+static char *
+block_start(const struct doc *d, size_t i)
+{
+	size_t len, n = 0;
+	const char *t = doc_block_text(d, i, &len);
+
+	while (n < len && t[n] != ' ')
+		n++;
+	return xstrndup(t, n);
+}
+
 static void
 test_export(void)
 {
-	char *p = seed(S002), *cause = NULL, *json;
+	char *p = seed(S002), *cause = NULL, *json, *words;
 	struct doc *d = load(p);
 	struct store *st = db("ex.db"), *st2;
 	struct notes *ns = open_notes(st, d, p);
@@ -479,12 +542,27 @@ test_export(void)
 	buf_addc(&out, '\0');
 	ok(strstr(out.data, "## ¶ 12\n") != NULL, "Markdown: a section per "
 	    "paragraph address");
-	ok(strstr(out.data, "> " QUOTE "\n") != NULL, "... the quote");
-	ok(strstr(out.data, "سطر أول\n") != NULL, "... the note, line by "
-	    "line");
+	ok(strstr(out.data, "<blockquote dir=\"rtl\" lang=\"ar\">" QUOTE
+	    "</blockquote>\n") != NULL, "... the quote, right to left where "
+	    "Markdown renders HTML");
+	ok(strstr(out.data, "> سطر أول\n> ") != NULL, "... a note of several "
+	    "lines as a block quote");
+	ok(strstr(out.data, "\nnote, with a comma\n") != NULL, "... one line: "
+	    "as it is");
 	ok(strchr(out.data, '\033') == NULL, "... no raw escape");
-	ok(strstr(out.data, "highlight yellow · exact") != NULL,
-	    "... style and status");
+	words = block_start(d, 3);
+	ok(doc_block_address(d, 3) == NULL && strstr(out.data, "block ") ==
+	    NULL && strstr(out.data, words) != NULL && strstr(out.data,
+	    "## «") != NULL, "... a place without an address by its words "
+	    "(«%s»), not the importer's block number", words);
+	free(words);
+	ok(strstr(out.data, "highlight yellow · in place") != NULL,
+	    "... style and status in words");
+	ok(strncmp(out.data, "# ", 2) == 0 && strstr(out.data, "الاتجار "
+	    "بالنساء والفتيات") < strchr(out.data, '\n') && strstr(out.data,
+	    "الاتجار بالنساء والفتيات") != NULL && strstr(out.data, p) >
+	    strchr(out.data, '\n'), "... titled by the document's title, "
+	    "not its path");
 
 	buf_reset(&out);
 	notes_export_begin(&x, &out, NOTES_CSV);
@@ -546,6 +624,7 @@ main(void)
 	test_identity();
 	test_revisions();
 	test_delete_undo();
+	test_undo_changes();
 	test_places();
 	test_export();
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

@@ -24,6 +24,7 @@
 #include "refs.h"
 #include "tap.h"
 #include "corpus.h"
+#include "rnd.h"
 #include "text.h"
 #include "util.h"
 
@@ -943,6 +944,212 @@ test_print(void)
 	doc_free(d);
 }
 
+/* The bytes of a file (caller frees), or NULL. */
+static char *
+read_all(const char *path, size_t *len)
+{
+	struct buf b;
+	FILE *f;
+	int c;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return NULL;
+	buf_init(&b);
+	while ((c = getc(f)) != EOF)
+		buf_addc(&b, (char)c);
+	fclose(f);
+	*len = b.len;
+	buf_addc(&b, '\0');
+	return buf_steal(&b);
+}
+
+/* refs_find() and the exhaustive search give the same references. */
+static bool
+same_refs(const char *what, const struct doc *d)
+{
+	struct refs *fast, *slow;
+	struct buf a, b;
+	bool same;
+
+	fast = refs_find(d);
+	slow = refs_find_flags(d, REFS_EXHAUSTIVE);
+	buf_init(&a);
+	buf_init(&b);
+	refs_print(&a, d, fast, true, NULL, NULL);
+	refs_print(&b, d, slow, true, NULL, NULL);
+	same = a.len == b.len && memcmp(a.data, b.data, a.len) == 0;
+	if (!same)
+		printf("# %s: %zu references fast, %zu exhaustive\n", what,
+		    refs_count(fast), refs_count(slow));
+	buf_free(&a);
+	buf_free(&b);
+	refs_free(fast);
+	refs_free(slow);
+	return same;
+}
+
+/* The JSON of refs_find_flags(d, flags) (caller frees). */
+static char *
+refs_json(const struct doc *d, int flags, size_t *n)
+{
+	struct refs *r = refs_find_flags(d, flags);
+	struct buf b;
+
+	buf_init(&b);
+	refs_print(&b, d, r, true, NULL, NULL);
+	*n = refs_count(r);
+	refs_free(r);
+	return buf_steal(&b);
+}
+
+/*
+ * A huge block is read a window at a time (refs.c, scan_block()): the
+ * four seeds joined into one block of some 400 KB give the references of
+ * one pass over it, in windows of 256 KB and of 8 KB (some fifty seams,
+ * where a reference may start in one window and end in the next).
+ */
+static void
+test_windows(void)
+{
+	static const char *const seeds[] = { S000, S001, S002, S003 };
+	struct buf t;
+	struct doc *d;
+	char *path, *s, *cause = NULL, *whole, *big, *small;
+	size_t len, i, k, nw, nb, ns;
+
+	buf_init(&t);
+	for (i = 0; i < UTIL_NELEM(seeds); i++) {
+		path = xasprintf("%s/%s", corpus_dir(), seeds[i]);
+		s = read_all(path, &len);
+		free(path);
+		for (k = 0; s != NULL && k < len; k++)
+			buf_addc(&t, s[k] == '\n' || s[k] == '\r' ? ' ' : s[k]);
+		free(s);
+	}
+	d = doc_import(t.data, t.len, NULL, &cause);
+	buf_free(&t);
+	if (!ok(d != NULL, "windows: the seeds as one block")) {
+		free(cause);
+		return;
+	}
+	whole = refs_json(d, REFS_WHOLE, &nw);
+	big = refs_json(d, 0, &nb);
+	small = refs_json(d, REFS_SMALL_WINDOWS, &ns);
+	ok(nw > 50 && strcmp(whole, big) == 0, "windows of 256 KB: the "
+	    "%zu references of one pass (%zu)", nw, nb);
+	ok(strcmp(whole, small) == 0, "windows of 8 KB: the same (%zu)", ns);
+	free(whole);
+	free(big);
+	free(small);
+	doc_free(d);
+
+	/* References everywhere, so that seams fall inside them. */
+	buf_init(&t);
+	buf_adds(&t, "١ - ");
+	for (i = 0; i < 1500; i++)
+		buf_addf(&t, "%s%zu%s", i % 3 == 0 ? "بالمادة   " : i % 3 == 1 ?
+		    "General Assembly resolutions 65/" : "الفقرات ", 100 + i % 800,
+		    i % 3 == 0 ? " ، الفقرة 5 (أ) و(ب) من القرار 1325 (2000) "
+		    "والوثيقة A/67/150/Add.1 " : i % 3 == 1 ? " and 66/12, " :
+		    " و6 و7 أعلاه، ");
+	buf_addc(&t, '\n');
+	d = doc_import(t.data, t.len, NULL, &cause);
+	buf_free(&t);
+	if (!ok(d != NULL, "windows: a block of references")) {
+		free(cause);
+		return;
+	}
+	whole = refs_json(d, REFS_WHOLE, &nw);
+	small = refs_json(d, REFS_SMALL_WINDOWS, &ns);
+	ok(nw > 3000 && strcmp(whole, small) == 0, "windows of 8 KB across "
+	    "references: the %zu of one pass (%zu)", nw, ns);
+	free(whole);
+	free(small);
+	doc_free(d);
+}
+
+/*
+ * The hints that make refs_find() fast (refs.c) change nothing it finds:
+ * on the seeds; on prefixes as long as the patterns allow, with white
+ * space and commas run on between their words; and on the seeds cut and
+ * spliced at random with keywords, digits, capitals and runs of spaces
+ * put in.
+ */
+static void
+test_hints(void)
+{
+	static const char *const seeds[] = { S000, S001, S002, S003 };
+	static const char long_prefixes[] =
+	    "١ - وبالمادة   6 ،   وبالفقرتين الفرعيتين 5 (أ) و(ب) أعلاه.\n\n"
+	    "٢ - Article 12 ,  sub- paragraphs 3 (a) and 4 of paragraph 2.\n\n"
+	    "٣ - General      Assembly   resolutions 65/190 and 66/12, "
+	    "Security  Council resolution 1325 (2000).\n\n"
+	    "٤ - ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGH/1/Rev.2 "
+	    "والمواد من 3 إلى 5 وarts. 4 and 5.\n";
+	static const char *const bits[] = {
+	    "الفقرة ", "فقرة", "الفقرات ", " قرار", "القرار ", "وبالقرار",
+	    "المادة ", "المواد", " paragraph ", "para", "resolution ",
+	    "General Assembly ", "article ", "art. ", "/", "A/", "S/RES/",
+	    " 12", "5 (أ)", " 65/190", " 1325 (2000)", "   ", "\t", "، ",
+	    ", ", " و", " من ", "(XXI)", "ABC", "-"
+	};
+	struct buf t;
+	struct doc *d;
+	char *path, *s, *cause = NULL;
+	size_t len, i, k, at, n, bad = 0, tries = 0;
+
+	for (i = 0; i < UTIL_NELEM(seeds); i++) {
+		if ((d = load(seeds[i])) == NULL)
+			continue;
+		ok(same_refs(seeds[i], d), "hints: %s as found exhaustively",
+		    seeds[i]);
+		doc_free(d);
+	}
+	if ((d = load_text("long prefixes", long_prefixes)) != NULL) {
+		struct refs *r = refs_find(d);
+
+		ok(refs_count(r) >= 10 && same_refs("long prefixes", d),
+		    "hints: the longest prefixes, spaces run on (%zu found)",
+		    refs_count(r));
+		refs_free(r);
+		doc_free(d);
+	}
+	buf_init(&t);
+	for (i = 0; i < 40; i++) {
+		path = xasprintf("%s/%s", corpus_dir(), seeds[i % 4]);
+		s = read_all(path, &len);
+		free(path);
+		if (s == NULL || len == 0) {
+			free(s);
+			continue;
+		}
+		buf_reset(&t);
+		/* A few kilobytes from a random place, cut at a line. */
+		at = rnd((uint32_t)len);
+		while (at > 0 && s[at - 1] != '\n')
+			at--;
+		n = len - at < 6000 ? len - at : 6000;
+		for (k = 0; k < n; k++) {
+			buf_addc(&t, s[at + k]);
+			if (s[at + k] == ' ' && rnd(6) == 0)
+				buf_adds(&t, bits[rnd(UTIL_NELEM(bits))]);
+		}
+		free(s);
+		if ((d = doc_import(t.data, t.len, NULL, &cause)) == NULL) {
+			free(cause);
+			cause = NULL;
+			continue;
+		}
+		tries++;
+		if (!same_refs("spliced", d))
+			bad++;
+		doc_free(d);
+	}
+	buf_free(&t);
+	ok(tries >= 30 && bad == 0, "hints: %zu of %zu spliced documents "
+	    "as found exhaustively", tries - bad, tries);
+}
+
 static void
 test_kind_names(void)
 {
@@ -1029,6 +1236,8 @@ main(void)
 	test_astral();
 	test_backlinks();
 	test_print();
+	test_hints();
+	test_windows();
 	text_cleanup();
 	return tap_done();
 }

@@ -240,7 +240,7 @@ doc(struct store *s, const char *family, const char *symbol,
     const char *title, const char *path, const char *hash, int64_t *version,
     bool *new_version)
 {
-	struct store_doc_key k = { family, symbol, title, path, hash };
+	struct store_doc_key k = { family, symbol, title, path, hash, NULL };
 	int64_t d = 0, v = 0;
 	char *cause = NULL;
 
@@ -863,7 +863,7 @@ test_migration(void)
 	sql_is(path, "PRAGMA user_version", "1", "the fixture is schema 1");
 	if ((s = open_ok(path, "v1 fixture")) == NULL)
 		return;
-	is_int(STORE_SCHEMA, 3, "STORE_SCHEMA is 3");
+	is_int(STORE_SCHEMA, 4, "STORE_SCHEMA is 4");
 	sql_is(path, "PRAGMA user_version", SCHEMA,
 	    "migrated to schema " SCHEMA);
 	sql_is(path, "SELECT group_concat(name, ',') FROM (SELECT name FROM "
@@ -942,6 +942,14 @@ refused(const char *path, const char *want, const char *what)
 	free(wal);
 }
 
+/* One note of an export, for the import into a damaged store. */
+static const char damaged_json[] = "{\"items\": [{\"id\": \"urn:uuid:"
+    "0f0e0d0c-0b0a-4908-8706-050403020100\", \"body\": {\"value\": "
+    "\"x\"}, \"target\": {\"selector\": {\"type\": "
+    "\"TextQuoteSelector\", \"exact\": \"y\"}}, \"hamish:anchor\": "
+    "{\"block\": 0, \"start\": 0, \"end\": 1, \"documentHash\": "
+    "\"0123456789abcdef\"}}]}";
+
 static void
 test_refused(void)
 {
@@ -1005,11 +1013,44 @@ test_refused(void)
 		free(p);
 	}
 
-	/* An empty file is an empty database: taken, its mode kept. */
+	/* A negative schema version is nobody's: damaged, not newer. */
+	{
+		char *p = tpath("negative.db");
+
+		s = open_ok(p, "negative");
+		store_close(s);
+		free(sql(p, "PRAGMA user_version = -1"));
+		refused(p, "damaged or not a hamish database (schema version "
+		    "-1", "user_version -1");
+		s = store_open(p, &cause);
+		ok(s == NULL && !has(cause, "newer"), "  not called newer: %s",
+		    cause != NULL ? cause : "(opened)");
+		store_close(s);
+		free(cause);
+		cause = NULL;
+		free(p);
+	}
+
+	/* An empty file is an empty database: taken, its mode kept, and
+	 * store_was_empty() says so (once: then it is a database). */
 	write_file(empty, "", 0);
 	chmod(empty, 0644);
 	s = open_ok(empty, "an empty file");
+	ok(s != NULL && store_was_empty(s), "store_was_empty() after an "
+	    "empty file");
 	store_close(s);
+	s = open_ok(empty, "the empty file again");
+	ok(s != NULL && !store_was_empty(s), "  not when opened again");
+	store_close(s);
+	{
+		char *p = tpath("made.db");
+
+		s = open_ok(p, "a file store_open() makes");
+		ok(s != NULL && !store_was_empty(s), "  nor for a file it "
+		    "made itself");
+		store_close(s);
+		free(p);
+	}
 	is_int(mode_of(empty), 0644, "an existing file's mode is not changed");
 	sql_is(empty, "PRAGMA user_version", SCHEMA,
 	    "the empty file is a store");
@@ -1018,6 +1059,7 @@ test_refused(void)
 	{
 		char *bad = tpath("damaged.db"), *out, *root;
 		struct store_note *notes = NULL;
+		struct store_import_stats ist;
 		size_t n = 0;
 		long page;
 		int fd;
@@ -1047,6 +1089,14 @@ test_refused(void)
 			ok(!store_notes_load(s, 1, 1, true, &notes, &n,
 			    &cause) && has(cause, "damaged"),
 			    "a read of the damaged table fails");
+			free(cause);
+			cause = NULL;
+			bad_ok = !store_import_json(s, damaged_json,
+			    strlen(damaged_json), &ist, &cause) &&
+			    store_failed(s);
+			ok(bad_ok && has(cause, "damaged"), "an import into "
+			    "it fails, the database's failure: %s",
+			    cause ? cause : "");
 			store_close(s);
 		}
 		free(cause);
@@ -1077,8 +1127,8 @@ static void
 ro_checks(const char *path, const char *what)
 {
 	struct store_doc_key known = { "A/RO", "A/RO", NULL, "/ro/a.txt",
-	    "c000000000000001" }, unknown = { "A/NEW", NULL, NULL, "/x.txt",
-	    "c00000000000000f" };
+	    "c000000000000001", NULL }, unknown = { "A/NEW", NULL, NULL,
+	    "/x.txt", "c00000000000000f", NULL };
 	struct anchor a = mk_anchor("ro", 1, 1, 0xc1);
 	struct store_place p = { NULL, 1, 1 }, got;
 	struct store_import_stats st;
@@ -1652,6 +1702,7 @@ test_import(void)
 	nv = !import(s, "{\"items\": [ {\"id\": ", &st, &cause);
 	ok(nv && has(cause, "not valid JSON"), "malformed JSON refused: %s",
 	    cause ? cause : "");
+	ok(!store_failed(s), "  the input's failure, not the database's");
 	free(cause);
 	cause = NULL;
 	nv = !import(s, "{\"type\": \"AnnotationCollection\"}", &st,

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
@@ -308,6 +309,188 @@ test_line_breaks_pieces(void)
 	ok(same == runs, "line breaks a piece at a time, %zu texts", runs);
 }
 
+static int
+cmp_uchar(const void *a, const void *b)
+{
+	return (int)*(const UChar *)a - (int)*(const UChar *)b;
+}
+
+/* The longest run of code points that begin with a non-starter. */
+static size_t
+longest_nonstarters(const uint32_t *u, size_t n, size_t *ncgj)
+{
+	size_t i, run = 0, most = 0;
+
+	*ncgj = 0;
+	for (i = 0; i < n; i++) {
+		if (u[i] == 0x034F)
+			++*ncgj;
+		if (u_getIntPropertyValue((UChar32)u[i],
+		    UCHAR_LEAD_CANONICAL_COMBINING_CLASS) != 0) {
+			if (++run > most)
+				most = run;
+		} else
+			run = 0;
+	}
+	return most;
+}
+
+/*
+ * UAX #15's stream-safe format before NFC (issue 15, item 1): 'a' and a
+ * long run of marks of mixed classes get U+034F CGJ after every 30
+ * non-starters, in both NFC paths (code points and the importer's
+ * UTF-8), and are otherwise ICU's NFC: without the CGJs, the same text
+ * up to canonical equivalence.  (The time is in make bench.)
+ */
+static void
+test_stream_safe(void)
+{
+	static const uint32_t marks[] = { 0x64B, 0x64E, 0x650, 0x651, 0x652,
+	    0x653, 0x654, 0x670, 0x300, 0x301, 0x316, 0x323 };
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+	struct buf b, out, noc;
+	uint32_t *u, *v;
+	size_t n, m, i, k, ncgj, bad;
+	UChar *u1, *u2, *n1, *n2;
+	int32_t l1, l2, m1, m2;
+	bool same;
+
+	buf_init(&b);
+	buf_init(&out);
+	buf_init(&noc);
+	buf_addc(&b, 'a');
+	for (i = 0; i < 1000; i++)
+		buf_add_utf8(&b, marks[rnd(UTIL_NELEM(marks))]);
+	buf_addc(&b, 'b');
+	u = text_utf8_decode(b.data, b.len, TEXT_NFC, &n, &bad);
+	k = longest_nonstarters(u, n, &ncgj);
+	ok(k <= 30 && ncgj >= 1000 / 30,
+	    "NFC of 'a' and 1,000 marks: no more than 30 non-starters in "
+	    "a row (%zu CGJs)", ncgj);
+	/* Without the CGJs, canonically equivalent to the input. */
+	for (i = 0; i < n; i++)
+		if (u[i] != 0x034F)
+			buf_add_utf8(&noc, u[i]);
+	u1 = xreallocarray(NULL, 3 * b.len + 1, sizeof *u1);
+	u2 = xreallocarray(NULL, 3 * b.len + 1, sizeof *u2);
+	n1 = xreallocarray(NULL, 9 * b.len + 1, sizeof *n1);
+	n2 = xreallocarray(NULL, 9 * b.len + 1, sizeof *n2);
+	u_strFromUTF8(u1, (int32_t)(3 * b.len), &l1, b.data, (int32_t)b.len,
+	    &err);
+	u_strFromUTF8(u2, (int32_t)(3 * b.len), &l2, noc.data,
+	    (int32_t)noc.len, &err);
+	/* NFD of both: equivalence without asking ICU to sort 1,000 again */
+	m1 = unorm2_normalize(unorm2_getNFDInstance(&err), u1, l1, n1,
+	    (int32_t)(9 * b.len), &err);
+	m2 = unorm2_normalize(unorm2_getNFDInstance(&err), u2, l2, n2,
+	    (int32_t)(9 * b.len), &err);
+	/* The CGJs stop marks moving past them: the same marks, in
+	 * another order where classes differ across a CGJ. */
+	same = U_SUCCESS(err) && m1 == m2 && u[n - 1] == 'b';
+	if (same) {
+		qsort(n1, (size_t)m1, sizeof *n1, cmp_uchar);
+		qsort(n2, (size_t)m2, sizeof *n2, cmp_uchar);
+		same = memcmp(n1, n2, (size_t)m1 * sizeof *n1) == 0;
+	}
+	ok(same, "the same marks, no mark lost or added");
+	(void)nfc;
+	/* The importer's path, UTF-8 to UTF-8, gives the same text. */
+	ok(text_utf8_nfc(b.data, b.len, &out), "the importer's NFC changes "
+	    "the run");
+	v = text_utf8_decode(out.data, out.len, 0, &m, NULL);
+	ok(m == n && memcmp(u, v, n * sizeof *u) == 0,
+	    "the importer's NFC gives the same stream-safe text");
+	free(v);
+	/* Stream-safe NFC text is left as it is. */
+	buf_reset(&out);
+	ok(!text_utf8_nfc(out.data, 0, &out), "nothing to do on nothing");
+	buf_reset(&noc);
+	text_utf8_encode(&noc, u, n);
+	same = !text_utf8_nfc(noc.data, noc.len, &out) || (out.len ==
+	    noc.len && memcmp(out.data, noc.data, noc.len) == 0);
+	ok(same, "stream-safe NFC text stays as it is");
+	free(u);
+	free(u1);
+	free(u2);
+	free(n1);
+	free(n2);
+	buf_free(&b);
+	buf_free(&out);
+	buf_free(&noc);
+}
+
+/* What `y` copies: text_utf8_clean() (issue 15, item 7). */
+static void
+test_clean(void)
+{
+	/* ESC [ 2 J, C1 CSI, BEL, RLO ... PDF, LRI ... PDI, LRE, RLE,
+	 * LRO, FSI, RLI; kept: TAB, LF, LRM, RLM, ALM, ZWJ, letters. */
+	static const char in[] =
+	    "a\033[2Jb\302\233c\007\r\342\200\256\330\250\342\200\254 "
+	    "\342\201\246x\342\201\251\t\342\200\252\342\200\253"
+	    "\342\200\255\342\201\250\342\201\247\n"
+	    "\342\200\216\342\200\217\330\234\342\200\215\177"
+	    "\377z";
+	static const char want[] =
+	    "a[2Jbc\330\250 x\t\n\342\200\216\342\200\217\330\234"
+	    "\342\200\215z";
+	char s[sizeof in];
+	size_t n, i;
+	bool clean = true;
+
+	memcpy(s, in, sizeof in);
+	n = text_utf8_clean(s, sizeof in - 1);
+	s[n] = '\0';
+	is_str(s, want, "clean: controls, embeddings, overrides and isolates "
+	    "go; TAB, LF, LRM, RLM, ALM and ZWJ stay");
+	/* every code point from U+0000 to U+10FFFF, one at a time */
+	for (uint32_t c = 0; c <= 0x10FFFF && clean; c++) {
+		char u[4];
+		bool drop = c < 0x20 ? c != '\t' && c != '\n' :
+		    (c >= 0x7F && c < 0xA0) || (c >= 0x202A && c <= 0x202E) ||
+		    (c >= 0x2066 && c <= 0x2069) || (c >= 0xD800 && c < 0xE000);
+
+		n = utf8_put(u, c);
+		i = text_utf8_clean(u, n);
+		clean = i == (drop ? 0 : n);
+		if (!clean)
+			printf("#   U+%04X: %zu bytes left of %zu\n", c, i, n);
+	}
+	ok(clean, "clean: each code point alone dropped or kept as it is");
+	n = text_utf8_clean(s, 0);
+	is_int(n, 0, "clean: nothing stays nothing");
+}
+
+/* text_utf8_valid(), for notes import (issue 15, item 5). */
+static void
+test_valid(void)
+{
+	struct buf b;
+	size_t bad;
+
+	buf_init(&b);
+	bad = text_utf8_valid(&b, "a\233b", 3);
+	is_str(b.data, "a\357\277\275b", "valid: a raw 0x9B is U+FFFD");
+	is_int(bad, 1, "valid: one replacement");
+	buf_reset(&b);
+	bad = text_utf8_valid(&b, "\355\240\200x\355\277\277", 7);
+	is_str(b.data, "\357\277\275x\357\277\275",
+	    "valid: a lone surrogate (from \"\\ud800\") is one U+FFFD");
+	is_int(bad, 2, "valid: two surrogates, two replacements");
+	buf_reset(&b);
+	bad = text_utf8_valid(&b, "\300\257\360\237\230", 5);
+	ok(bad >= 2 && strstr(b.data, "\300") == NULL &&
+	    strstr(b.data, "\360") == NULL,
+	    "valid: overlong and truncated sequences replaced");
+	buf_reset(&b);
+	bad = text_utf8_valid(&b, "سلام \360\237\230\200\302\233", 15);
+	is_int(bad, 0, "valid: well-formed text (C1 included) is left");
+	ok(b.len == 15 && memcmp(b.data, "سلام \360\237\230\200\302\233",
+	    15) == 0, "valid: byte for byte");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -319,6 +502,9 @@ main(void)
 	test_decode_icu();
 	test_nfc_boundaries();
 	test_line_breaks_pieces();
+	test_stream_safe();
+	test_clean();
+	test_valid();
 	text_cleanup();
 	return tap_done();
 }

@@ -468,6 +468,35 @@ test_man_example(void)
 	free(man);
 }
 
+/* Issue 14: without colours (NO_COLOR, mono) highlights and notes are
+ * told apart: highlights reversed, notes underlined, the selection
+ * neither alone. */
+static void
+test_no_colour_annotations(void)
+{
+	static const char *files[] = {
+		"themes/dark.theme", "themes/light.theme",
+		"themes/high-contrast.theme", "themes/mono.theme",
+	};
+
+	for (size_t i = 0; i < UTIL_NELEM(files); i++) {
+		struct theme *t = load(files[i]);
+		struct theme_style hl = theme_face_style(t, TF_HL_YELLOW, 0);
+		struct theme_style nt = theme_face_style(t, TF_NOTE, 0);
+		struct theme_style sel = theme_face_style(t, TF_SELECTION, 0);
+		int f, same = 0;
+
+		ok((hl.attrs & THEME_REVERSE) && !(hl.attrs & THEME_UNDERLINE),
+		    "%s without colours: a highlight is reversed", files[i]);
+		ok((nt.attrs & THEME_UNDERLINE) && !(nt.attrs & THEME_REVERSE),
+		    "... a note underlined");
+		for (f = TF_HL_YELLOW; f <= TF_HL_PINK; f++)
+			same += theme_face_style(t, f, 0).attrs == sel.attrs;
+		is_int(same, 0, "... the selection unlike every highlight");
+		theme_free(t);
+	}
+}
+
 int
 main(void)
 {
@@ -477,5 +506,6 @@ main(void)
 	test_degrade();
 	test_parse();
 	test_man_example();
+	test_no_colour_annotations();
 	return tap_done();
 }

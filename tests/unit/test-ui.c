@@ -8,6 +8,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "doc.h"
 #include "keymap.h"
@@ -16,6 +17,7 @@
 #include "ui.h"
 #include "util.h"
 #include "view.h"
+#include "keys.h"
 
 #define S000	"tests/corpus/000_81311ed4a92fdab7.txt"
 #define S001	"tests/corpus/001_9cffd64b9ac82079.txt"
@@ -23,27 +25,6 @@
 #define S003	"tests/corpus/003_50053b280e36211a.txt"
 
 static struct keymap *km;
-
-/* Row y of the screen as UTF-8 (caller frees), wide halves skipped. */
-static char *
-row_text(const struct ui_screen *s, int y)
-{
-	const struct view_cell *c;
-	struct buf b;
-	int x, m;
-
-	buf_init(&b);
-	buf_adds(&b, "");
-	for (x = 0; x < s->cols; x++) {
-		c = &s->cell[(size_t)y * (size_t)s->cols + (size_t)x];
-		if (c->base == 0)
-			continue;
-		buf_add_utf8(&b, c->base);
-		for (m = 0; m < c->nmarks; m++)
-			buf_add_utf8(&b, c->marks[m]);
-	}
-	return buf_steal(&b);
-}
 
 static bool
 row_has(const struct ui_screen *s, int y, const char *needle)
@@ -111,39 +92,6 @@ open_ui(const char *path, int cols, int rows)
 }
 
 static void
-keys(struct ui *u, const char *s)
-{
-	uint32_t k;
-	char name[KM_KEY_MAX + 2];
-	const char *end;
-
-	/* "<Enter>" and the like by name, everything else a character. */
-	while (*s != '\0') {
-		if (*s == '<' && (end = strchr(s, '>')) != NULL &&
-		    end - s < KM_KEY_MAX) {
-			memcpy(name, s, (size_t)(end - s + 1));
-			name[end - s + 1] = '\0';
-			if (km_key_parse(name, &k)) {
-				ui_key(u, k);
-				s = end + 1;
-				continue;
-			}
-		}
-		k = (unsigned char)*s;
-		if (k >= 0x80) {	/* one UTF-8 character */
-			int len = k >= 0xF0 ? 4 : k >= 0xE0 ? 3 : 2, i;
-
-			k &= 0xFF >> (len + 1);
-			for (i = 1; i < len; i++)
-				k = k << 6 | ((unsigned char)s[i] & 0x3F);
-			s += len;
-		} else
-			s++;
-		ui_key(u, k);
-	}
-}
-
-static void
 test_goto(void)
 {
 	struct ui *u = open_ui(S002, 100, 30);
@@ -202,6 +150,36 @@ test_goto(void)
 	ok(row_has(s, s->rows - 1, "No paragraph 12"), "a bare 12 is "
 	    "ambiguous there, an error and not a guess");
 	ui_free(u);
+}
+
+/* The page the top paragraph starts on, from a text's form feeds. */
+static void
+test_pages(void)
+{
+	const char *path = "build/test-ui-pages.txt";
+	const struct ui_screen *s;
+	struct ui *u;
+	FILE *f;
+	int p;
+
+	f = fopen(path, "w");
+	for (p = 1; p <= 3; p++)
+		fprintf(f, "%s%d - نص الفقرة %d.\n\n", p > 1 ? "\f" : "", p,
+		    p);
+	fputs("\f", f);
+	fclose(f);
+	u = open_ui(path, 80, 10);
+	keys(u, ":2<Enter>");
+	s = ui_draw(u);
+	ok(row_has(s, s->rows - 2, "p. 2/3"), "the status line shows the "
+	    "page of the top paragraph and the number of pages");
+	ui_free(u);
+	u = open_ui(S002, 80, 10);
+	s = ui_draw(u);
+	ok(!screen_has(s, "p. "), "... and no page for a text without form "
+	    "feeds");
+	ui_free(u);
+	remove(path);
 }
 
 static void
@@ -396,6 +374,34 @@ copied(struct ui *u, const char *k)
 	return ui_clipboard_take(u);
 }
 
+/*
+ * y copies a paragraph without the controls the document holds (the
+ * importer keeps ESC, BEL and C1 in the text, drawn as symbols): a paste
+ * into a terminal must not run them (issue 15, item 7).
+ */
+static void
+test_copy_clean(void)
+{
+	char path[] = "/tmp/hamish-test-ui-XXXXXX";
+	static const char text[] =
+	    "1 - فقرة \033]2;PWNED\007 نص \302\233 هنا\033[2J آخر\n";
+	struct ui *u;
+	char *c;
+	int fd = mkstemp(path);
+
+	if (!ok(fd != -1 && write(fd, text, sizeof text - 1) ==
+	    (ssize_t)(sizeof text - 1), "a document with ESC, BEL and CSI"))
+		return;
+	close(fd);
+	u = open_ui(path, 80, 24);
+	c = copied(u, "y");
+	is_str(c, "فقرة ]2;PWNED نص  هنا[2J آخر",
+	    "y copies the paragraph without ESC, BEL or C1");
+	free(c);
+	ui_free(u);
+	unlink(path);
+}
+
 /* s starts with prefix and is a prefix of whole ending at a word end. */
 static bool
 whole_words_of(const char *s, const char *prefix, const char *whole)
@@ -475,12 +481,14 @@ main(void)
 		return 1;
 	}
 	test_goto();
+	test_pages();
 	test_scroll();
 	test_resize();
 	test_search();
 	test_lists();
 	test_view_moves();
 	test_selection();
+	test_copy_clean();
 	km_free(km);
 	return tap_done();
 }

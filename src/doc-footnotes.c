@@ -1,0 +1,223 @@
+/*
+ * doc-footnotes.c - the footnote stage: the notes pdftotext left at the
+ * foot of each page, above its footer, and the markers in the text that
+ * refer to them.  A note starts a line with its label, "(12) text",
+ * "(12)text" or "12 text"; it is believed when its number is the next
+ * note's (or the first) and the page above it has its marker: "(12)"
+ * glued to a word, or the number alone on a line (a raised marker that
+ * the extraction put on a line of its own).  The lines after the first
+ * note down to the page's end are notes too: a line with the next label
+ * starts the next one, any other goes on the last.  A numbered paragraph
+ * believed there means these were not notes after all.
+ *
+ * Reads and marks struct dl_line records (doc-lines.h); pure.
+ */
+#include <string.h>
+
+#include "doc-lines.h"
+#include "doc-footnotes.h"
+
+/* A note's label at the start of L: its value and where its text starts. */
+static bool
+note_label(const struct dl_line *L, long *v, size_t *body)
+{
+	const char *s = L->s;
+	size_t n = L->n, i = 0, k;
+	bool paren = n > 0 && s[0] == '(';
+	uint32_t c;
+
+	if (paren)
+		i = 1;
+	if (!dl_number(s, n, &i, v) || *v < 1 || *v > 9999)
+		return false;
+	if (paren) {
+		if (i >= n || s[i] != ')')
+			return false;
+		i++;
+	}
+	if (i >= n)
+		return false;
+	k = i;
+	c = dl_dec(s, n, &k);
+	if (!paren && c != ' ')		/* "12 text"; "12-" is not */
+		return false;
+	if (dl_is_dash(c) || dl_digit(c) >= 0 || c == '/' || c == '.')
+		return false;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i >= n)
+		return false;
+	k = i;
+	c = dl_dec(s, n, &k);
+	if (dl_is_dash(c))
+		return false;		/* "12 - text": a paragraph */
+	*body = i;
+	return true;
+}
+
+/*
+ * A left-to-right note, its label on its right, at the end of its line:
+ * "United Nations, Treaty Series ... 39574 ١", "(... 39574 )1": a line
+ * without Arabic letters ending with a number after a space or ')'.
+ * *end: where its text ends.
+ */
+static bool
+note_label_end(const struct dl_line *L, long *v, size_t *at, size_t *len,
+    size_t *end)
+{
+	const char *s = L->s;
+	size_t n = L->n, i = 0, e, k;
+	uint32_t c;
+
+	while (i < n) {
+		c = dl_dec(s, n, &i);
+		if (c >= 0x620 && c <= 0x64A)
+			return false;
+	}
+	e = n;
+	if (e > 0 && s[e - 1] == '.')
+		e--;
+	k = e;
+	while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9')
+		k--;
+	if (k == e) {			/* Arabic-Indic digits: 2 bytes */
+		while (k >= 2 && (unsigned char)s[k - 2] == 0xD9 &&
+		    (unsigned char)s[k - 1] >= 0xA0 &&
+		    (unsigned char)s[k - 1] <= 0xA9)
+			k -= 2;
+	}
+	if (k == e || k < 8 || (s[k - 1] != ' ' && s[k - 1] != ')'))
+		return false;
+	i = k;
+	if (!dl_number(s, n, &i, v) || i != e || *v < 1 || *v > 9999)
+		return false;
+	*at = k;
+	*len = e - k;
+	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == ')'))
+		k--;
+	*end = k;
+	return true;
+}
+
+bool
+dl_marker_find(const struct dl_line *L, long v, size_t *at, size_t *len)
+{
+	const char *s = L->s, *p;
+	size_t n = L->n, i, k;
+	long x;
+
+	k = 0;
+	if (dl_number(s, n, &k, &x) && k == n && x == v) {
+		*at = 0;
+		*len = n;
+		return true;
+	}
+	for (p = memchr(s, '(', n); p != NULL;
+	    p = memchr(p + 1, '(', (size_t)(s + n - p - 1))) {
+		i = (size_t)(p - s) + 1;
+		k = i;
+		if (dl_number(s, n, &k, &x) && k < n && s[k] == ')' && x == v &&
+		    (i > 1 || k + 1 == n)) {	/* at a line's start, a
+						   note's label; alone, one */
+			*at = i - 1;
+			*len = k + 1 - (i - 1);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Whether a line above b on the page (from a) has the marker of v. */
+static bool
+marked(const struct dl_doc *d, size_t a, size_t b, long v)
+{
+	size_t i, at, len;
+
+	for (i = a; i < b; i++)
+		if (d->v[i].kind == DL_BODY &&
+		    dl_marker_find(&d->v[i], v, &at, &len))
+			return true;
+	return false;
+}
+
+void
+dl_footnotes(struct dl_doc *d)
+{
+	size_t i = 0, first, last, j, k, nb, body, at, len, end;
+	long next = 0, v;
+
+	while (i < d->n) {
+		size_t p = d->v[i].page, start = (size_t)-1, half;
+
+		first = i;
+		while (i < d->n && d->v[i].page == p)
+			i++;
+		last = i;
+		for (j = first, nb = 0; j < last; j++)
+			if (d->v[j].kind == DL_BODY)
+				nb++;
+		/* a note starts in the lower part of its page */
+		for (j = first, k = 0, half = nb / 3; j < last; j++) {
+			struct dl_line *L = &d->v[j];
+
+			if (L->kind != DL_BODY)
+				continue;
+			if (k++ < half || (L->keep && L->lab != DL_LAB_NUM))
+				continue;
+			if ((note_label(L, &v, &body) ||
+			    note_label_end(L, &v, &at, &len, &end)) &&
+			    (next == 0 || (v >= next && v <= next + 3)) &&
+			    marked(d, first, j, v)) {
+				start = j;
+				break;
+			}
+		}
+		if (start == (size_t)-1)
+			continue;
+		for (j = start; j < last; j++)	/* notes to the page's end */
+			if (d->v[j].kind == DL_BODY && d->v[j].keep &&
+			    d->v[j].lab == DL_LAB_PARA)
+				break;
+		if (j < last)
+			continue;
+		for (j = start; j < last; j++) {
+			struct dl_line *L = &d->v[j];
+
+			if (L->kind != DL_BODY)
+				continue;
+			L->kind = DL_NOTE;
+			L->lab = DL_LAB_NONE;
+			L->keep = false;
+			L->body_off = 0;
+			L->body_end = 0;
+			if (note_label(L, &v, &body) && (next == 0 ||
+			    (v >= next && v <= next + 3) || j == start)) {
+				size_t q = L->s[0] == '(' ? 1 : 0, e = q;
+				long x;
+
+				dl_number(L->s, L->n, &e, &x);
+				L->lab = DL_LAB_NOTE;
+				L->value = v;
+				L->lab_off = q;
+				L->lab_len = e - q;
+				L->body_off = body;
+				next = v + 1;
+			} else if (note_label_end(L, &v, &at, &len, &end) &&
+			    (next == 0 || (v >= next && v <= next + 3) ||
+			    j == start)) {
+				size_t o = 0;
+
+				if (L->s[0] == '(' && end > 0 &&
+				    L->s[end - 1] != ')')
+					o = 1;	/* "(... 39574 )1" */
+				L->lab = DL_LAB_NOTE;
+				L->value = v;
+				L->lab_off = at;
+				L->lab_len = len;
+				L->body_off = o;
+				L->body_end = end;
+				next = v + 1;
+			}
+		}
+	}
+}

@@ -1,0 +1,1710 @@
+/*
+ * doc-pdf.c - the PDF front end: pages -> canonical text.
+ *
+ * The only file that includes poppler's (and GLib's) headers.  Poppler
+ * parses the PDF and gives, for each page, its characters in its own
+ * reading order (logical order, bidi embedding controls around runs) and
+ * one box per character, with the font and size of each run.  Its spaces
+ * are not trusted: in a justified Arabic line it puts spaces inside
+ * words (مث ل, the tanween of أولاً apart) and none between some words.
+ * This file rebuilds the page from the geometry instead:
+ *
+ *   characters  -> lines (poppler's), each char with its box and size;
+ *   spaces      -> from the gaps between the boxes as they sit on the
+ *                  page, the gap a word break needs smaller where both
+ *                  letters would have joined (a letter in initial or
+ *                  medial form joins the next: a visible gap between two
+ *                  such letters is a word break);
+ *   markers     -> smaller raised digits in a body line, as ⁽¹⁸⁾;
+ *   furniture   -> lines at the top or bottom of a page that repeat on
+ *                  other pages (digits aside) or are page numbers (N/M),
+ *                  job numbers (24-12345) or barcodes (*2412345*);
+ *   footnotes   -> the smaller type after the last line of body type of
+ *                  a page, split where a line starts with the next label
+ *                  in sequence, continued across a page break;
+ *   paragraphs  -> lines joined unless the spacing grows, the type
+ *                  changes, the previous line stopped short of the left
+ *                  edge, the right edge moves after a paragraph's first
+ *                  line, or the line starts with the next number.
+ *
+ * One page of a right-to-left document, x growing to the right; a line's
+ * "right" is where it starts, its "left" where a full line ends:
+ *
+ *      L                                   R
+ *      |   ............................. ١ -|   first line: number hangs
+ *      |............................    |      continuation: indented
+ *      |        ........................    |  last line: short at L
+ *
+ * The text is what the text importer reads (doc-import.c): it never
+ * prints, never exits, and knows nothing of the document model.
+ */
+#include <assert.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <dlfcn.h>
+#include <pthread.h>
+
+#include <poppler.h>
+
+#include "doc.h"
+#include "doc-pdf.h"
+#include "text.h"
+#include "util.h"
+
+/*
+ * Poppler, and the GLib, cairo, NSS ... under it, is loaded the first
+ * time a PDF is read, not when hamish starts: linked in, its 45
+ * libraries cost about 5 ms of every run, PDF or not (BENCHMARKS.md,
+ * "diff (issue 12)").  Each function this file calls is looked up once
+ * (pdf_load()); the macros below make the names stand for the pointers,
+ * so the code reads as if poppler were linked.  A call not listed here
+ * fails to link (hamish no longer links poppler): add it to PDF_FUNCS.
+ * PDF_LIB is the library's soname, from the Makefile.
+ */
+#ifndef PDF_LIB
+#define PDF_LIB	"libpoppler-glib.so.8"
+#endif
+#define PDF_FUNCS(X) \
+	X(g_bytes_new_static) X(g_bytes_unref) X(g_error_free) X(g_free) \
+	X(g_log_set_handler) X(g_object_unref) X(g_utf8_get_char) \
+	X(g_utf8_strlen) X(g_utf8_skip) X(poppler_error_quark) \
+	X(poppler_document_new_from_bytes) \
+	X(poppler_document_get_n_pages) X(poppler_document_get_page) \
+	X(poppler_page_get_size) X(poppler_page_get_text_for_area) \
+	X(poppler_page_get_text_layout_for_area) \
+	X(poppler_page_get_text_attributes_for_area) \
+	X(poppler_page_free_text_attributes)
+
+#define PDF_PTR(f)	static __typeof__(&f) pdf_##f;
+PDF_FUNCS(PDF_PTR)
+#undef PDF_PTR
+
+static pthread_once_t	 pdf_once = PTHREAD_ONCE_INIT;
+static char		*pdf_error;	/* why poppler could not be had */
+/*
+ * One thread in poppler at a time, even with a document each: poppler
+ * keeps state shared between documents that it does not lock (its sRGB
+ * colour profile: ThreadSanitizer saw two threads create and free it).
+ * Imports run on threads of their own (doc-load.c: the reader reading a
+ * PDF whole, diff's two versions); they take turns here.
+ */
+static pthread_mutex_t	 pdf_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void
+pdf_load(void)
+{
+	void *h = dlopen(PDF_LIB, RTLD_LAZY | RTLD_LOCAL);
+	const char *miss = NULL;
+
+	if (h == NULL) {
+		pdf_error = xasprintf("PDF files need %s (%s)", PDF_LIB,
+		    dlerror());
+		return;
+	}
+#define PDF_SYM(f) \
+	if ((*(void **)&pdf_##f = dlsym(h, #f)) == NULL && miss == NULL) \
+		miss = #f;
+	PDF_FUNCS(PDF_SYM)
+#undef PDF_SYM
+	if (miss != NULL)
+		pdf_error = xasprintf("PDF files need %s with %s", PDF_LIB,
+		    miss);
+	/* h stays open: poppler's objects live as long as the process */
+}
+
+/* Whether poppler is there; else *cause (caller frees) says why. */
+static bool
+pdf_ready(char **cause)
+{
+	pthread_once(&pdf_once, pdf_load);
+	if (pdf_error == NULL)
+		return true;
+	*cause = xstrdup(pdf_error);
+	return false;
+}
+
+#define g_bytes_new_static	pdf_g_bytes_new_static
+#define g_bytes_unref		pdf_g_bytes_unref
+#define g_error_free		pdf_g_error_free
+#define g_free			pdf_g_free
+#define g_log_set_handler	pdf_g_log_set_handler
+#define g_object_unref		pdf_g_object_unref
+#define g_utf8_get_char		pdf_g_utf8_get_char
+#define g_utf8_strlen		pdf_g_utf8_strlen
+#define g_utf8_skip		(*pdf_g_utf8_skip)
+#define poppler_error_quark	pdf_poppler_error_quark
+#define poppler_document_new_from_bytes pdf_poppler_document_new_from_bytes
+#define poppler_document_get_n_pages pdf_poppler_document_get_n_pages
+#define poppler_document_get_page pdf_poppler_document_get_page
+#define poppler_page_get_size	pdf_poppler_page_get_size
+#define poppler_page_get_text_for_area pdf_poppler_page_get_text_for_area
+#define poppler_page_get_text_layout_for_area \
+	pdf_poppler_page_get_text_layout_for_area
+#define poppler_page_get_text_attributes_for_area \
+	pdf_poppler_page_get_text_attributes_for_area
+#define poppler_page_free_text_attributes \
+	pdf_poppler_page_free_text_attributes
+
+bool
+doc_pdf_is(const char *s, size_t len)
+{
+	size_t n = len < 1024 ? len : 1024;
+	size_t i;
+
+	for (i = 0; i + 5 <= n; i++)
+		if (s[i] == '%' && memcmp(s + i, "%PDF-", 5) == 0)
+			return true;
+	return false;
+}
+
+/* One character of a page, with its box (points, y down). */
+struct glyph {
+	uint32_t	 cp;
+	float		 x1, y1, x2, y2, size;
+	bool		 bold;
+	bool		 mark;		/* combining: never a space before */
+	bool		 raised;	/* a footnote marker in the body */
+};
+
+enum lkind { L_BODY, L_FURN, L_NOTE };
+
+struct line {
+	size_t		 g0, g1;	/* glyphs [g0, g1) of the page */
+	float		 top, bot, left, right, size;
+	bool		 bold;
+	size_t		 t0, t1;	/* its text: bytes of page text */
+	enum lkind	 kind;
+	uint64_t	 key;		/* text hash with digits masked */
+};
+
+#define READ_AHEAD	4	/* pages read past max_pages */
+
+struct page {
+	struct glyph	*g;
+	size_t		 ng;
+	struct line	*l;
+	size_t		 nl;
+	struct buf	 text;
+	float		 w, h;
+	float		 R, L;		/* right and left edge of body text */
+	bool		 rtl;		/* more Arabic letters than Latin */
+};
+
+struct note {
+	size_t		 page;
+	struct buf	 text;		/* "(18) text" */
+};
+
+struct pdf {
+	struct page	*p;
+	size_t		 np;
+	struct note	*n;
+	size_t		 nn, cn;
+	float		 S;		/* body type size */
+	float		 pitch;		/* baseline to baseline, body type */
+};
+
+static bool
+is_bidi_control(uint32_t c)
+{
+	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 &&
+	    c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
+static int
+digit_value(uint32_t c)
+{
+	if (c >= '0' && c <= '9')
+		return (int)(c - '0');
+	if (c >= 0x0660 && c <= 0x0669)
+		return (int)(c - 0x0660);
+	if (c >= 0x06F0 && c <= 0x06F9)
+		return (int)(c - 0x06F0);
+	return -1;
+}
+
+static bool
+is_rtl(uint32_t c)
+{
+	enum text_bidi b = text_cp_bidi(c);
+
+	return b == TEXT_BIDI_R || b == TEXT_BIDI_AL;
+}
+
+/* Discards GLib's messages from poppler: a library never prints. */
+static void
+log_discard(const gchar *dom, GLogLevelFlags lv, const gchar *msg,
+    gpointer arg)
+{
+	(void)dom, (void)lv, (void)msg, (void)arg;
+}
+
+static int
+glyph_cmp_x(const void *x, const void *y)
+{
+	const struct glyph *a = *(const struct glyph *const *)x;
+	const struct glyph *b = *(const struct glyph *const *)y;
+
+	return a->x1 < b->x1 ? -1 : a->x1 > b->x1;
+}
+
+/* A gap between glyph boxes on a line, and the glyphs on its sides. */
+struct gap {
+	float			 x1, x2;
+	const struct glyph	*l, *r;
+};
+
+/*
+ * The gap a word break needs between two letters, in ems: small where
+ * both would join (in one word they touch), larger after a letter that
+ * does not join the next (ا د ر و keep a side bearing inside a word).
+ */
+static float
+gap_needed(const struct gap *g)
+{
+	const struct glyph *a = g->r, *b = g->l; /* a before b if RTL */
+
+	if (is_rtl(a->cp) && is_rtl(b->cp) && text_cp_joins_next(a->cp) &&
+	    text_cp_joins_prev(b->cp))
+		return 0.12f;
+	return 0.2f;
+}
+
+static uint32_t	dec(const char *, size_t, size_t *);
+static bool	digits_only(const char *, size_t, size_t, size_t);
+
+/* An Arabic letter that may start a word after a tanween (not the alef
+ * or alef maksura a tanween of fath sits on: تعريفًا). */
+static bool
+word_start(uint32_t c)
+{
+	return is_rtl(c) && c != 0x627 && c != 0x649 &&
+	    !(c >= 0x64B && c <= 0x652) && digit_value(c) < 0;
+}
+
+/*
+ * Spaces the glyph gaps cannot show but the writing does: a tanween ends
+ * its word (a tight justified line printed "عملاً بقرار" with no gap the
+ * rule above sees), and a sub-paragraph letter "(ج)" at the start of a
+ * line stands apart from its text.  b[t0..) is one line, logical order.
+ */
+static void
+word_ends(struct buf *b, size_t t0)
+{
+	struct buf t;
+	size_t i = t0, k, lab = 0;
+	bool any = false;
+
+	/* "(ج)" or "(هـ)" first: the byte after its ')' */
+	if (b->len - t0 >= 4 && b->data[t0] == '(') {
+		k = t0 + 1;
+		while (k < b->len && k < t0 + 8 && b->data[k] != ')')
+			k++;
+		if (k < b->len && b->data[k] == ')' && k > t0 + 1 &&
+		    (unsigned char)b->data[t0 + 1] >= 0xD8)
+			lab = k + 1;
+	}
+	buf_init(&t);
+	while (i < b->len) {
+		size_t j = i;
+		uint32_t c = dec(b->data, b->len, &j);
+
+		buf_add(&t, b->data + i, j - i);
+		if (j < b->len && ((c >= 0x64B && c <= 0x64D) || j == lab)) {
+			size_t m = j;
+
+			if (word_start(dec(b->data, b->len, &m))) {
+				buf_addc(&t, ' ');
+				any = true;
+			}
+		}
+		i = j;
+	}
+	if (any) {
+		b->len = t0;
+		buf_add(b, t.data, t.len);
+	}
+	buf_free(&t);
+}
+
+/* A word's direction: 1 right to left, -1 left to right, 0 neutral. */
+static int
+word_dir(const char *s, size_t n)
+{
+	size_t i = 0;
+	int d = 0;
+
+	/* a label "(12)" stays where it is: it hangs apart */
+	if (n >= 3 && s[0] == '(' && s[n - 1] == ')' &&
+	    digits_only(s + 1, n - 2, 1, 4))
+		return 0;
+	while (i < n) {
+		uint32_t c = dec(s, n, &i);
+		enum text_bidi bd = text_cp_bidi(c);
+
+		if (c >= 0x2070 && c <= 0x209F)
+			continue;	/* ⁽¹⁸⁾: a marker */
+		if (c == 0xB9 || c == 0xB2 || c == 0xB3)
+			continue;
+
+		if (is_rtl(c))
+			return 1;
+		if (bd == TEXT_BIDI_L || bd == TEXT_BIDI_EN)
+			d = -1;
+	}
+	return d;
+}
+
+/*
+ * Poppler gives the words of a run of Latin or numbers inside a right-
+ * to-left line right to left too ("Series, Treaty Nations, United"):
+ * each run of two or more left-to-right words of bytes [t0, t1) of b is
+ * put back in its own order.
+ */
+static size_t
+ltr_runs(struct buf *b, size_t t0, size_t t1)
+{
+	size_t w0[256], w1[256], nw = 0, i = t0, j, k, r0, r1;
+	struct buf tmp;
+
+	while (i < t1 && nw < UTIL_NELEM(w0)) {
+		while (i < t1 && b->data[i] == ' ')
+			i++;
+		if (i == t1)
+			break;
+		w0[nw] = i;
+		while (i < t1 && b->data[i] != ' ')
+			i++;
+		/* a label glued to its text, "(1)United": two words */
+		if (b->data[w0[nw]] == '(') {
+			size_t q = w0[nw] + 1;
+
+			while (q < i && b->data[q] >= '0' && b->data[q] <= '9')
+				q++;
+			if (q > w0[nw] + 1 && q + 1 < i && b->data[q] == ')') {
+				w1[nw++] = q + 1;
+				if (nw == UTIL_NELEM(w0))
+					break;
+				w0[nw] = q + 1;
+			}
+		}
+		w1[nw++] = i;
+	}
+	if (i < t1)
+		return t1;	/* too many words to bother */
+	buf_init(&tmp);
+	for (k = 0; k < nw; k = r1) {
+		r0 = k;
+		r1 = k + 1;
+		if (word_dir(b->data + w0[k], w1[k] - w0[k]) < 0) {
+			size_t last = k;
+
+			for (j = k + 1; j < nw; j++) {
+				int d = word_dir(b->data + w0[j], w1[j] -
+				    w0[j]);
+
+				if (d > 0)
+					break;
+				if (d < 0)
+					last = j;
+			}
+			r1 = last + 1;
+		}
+		if (tmp.len > 0)
+			buf_addc(&tmp, ' ');
+		if (r1 - r0 < 2) {
+			buf_add(&tmp, b->data + w0[r0], w1[r0] - w0[r0]);
+			continue;
+		}
+		for (j = r1; j-- > r0;) {
+			buf_add(&tmp, b->data + w0[j], w1[j] - w0[j]);
+			if (j > r0)
+				buf_addc(&tmp, ' ');
+		}
+	}
+	b->len = t0;
+	buf_add(b, tmp.data, tmp.len);
+	buf_free(&tmp);
+	return b->len;
+}
+
+/*
+ * Appends the text of line ln of page pg to pg->text: poppler's order of
+ * the characters, a space wherever the boxes between two consecutive
+ * characters hold a gap wide enough for a word break, raised markers as
+ * ⁽¹⁸⁾.
+ */
+static void
+line_text(struct page *pg, struct line *ln)
+{
+	size_t n = ln->g1 - ln->g0, i, j, ng = 0;
+	const struct glyph **v;
+	struct gap *gaps;
+	float right = -1e9f;
+	const struct glyph *rg = NULL;
+	struct buf *b = &pg->text;
+	bool inmark = false;
+
+	v = xreallocarray(NULL, n + 1, sizeof *v);
+	gaps = xreallocarray(NULL, n + 1, sizeof *gaps);
+	for (i = 0, j = 0; i < n; i++) {
+		const struct glyph *g = &pg->g[ln->g0 + i];
+
+		if (!g->mark && g->x2 > g->x1)
+			v[j++] = g;
+	}
+	qsort(v, j, sizeof *v, glyph_cmp_x);
+	for (i = 0; i < j; i++) {
+		if (rg != NULL && v[i]->x1 - right > 0.05f * ln->size) {
+			gaps[ng].x1 = right;
+			gaps[ng].x2 = v[i]->x1;
+			gaps[ng].l = rg;
+			gaps[ng].r = v[i];
+			ng++;
+		}
+		if (v[i]->x2 > right) {
+			right = v[i]->x2;
+			rg = v[i];
+		}
+	}
+	ln->t0 = b->len;
+	for (i = 0; i < n; i++) {
+		const struct glyph *g = &pg->g[ln->g0 + i];
+		int dv;
+
+		if (i > 0 && !g->mark) {
+			const struct glyph *a = &pg->g[ln->g0 + i - 1];
+			float lo, hi, best = 0;
+			size_t k;
+
+			/* the widest gap between the two boxes' centres */
+			lo = (a->x1 + a->x2) / 2;
+			hi = (g->x1 + g->x2) / 2;
+			if (lo > hi) {
+				float t = lo;
+				lo = hi;
+				hi = t;
+			}
+			for (k = 0; k < ng; k++)
+				if (gaps[k].x1 >= lo - 0.01f && gaps[k].x2 <=
+				    hi + 0.01f && gaps[k].x2 - gaps[k].x1 >
+				    best * ln->size) {
+					float need = gap_needed(&gaps[k]);
+					float w = (gaps[k].x2 - gaps[k].x1) /
+					    ln->size;
+
+					if (w >= need && w > best)
+						best = w;
+				}
+			if (inmark && !g->raised) {
+				buf_add(b, "⁾", strlen("⁾"));
+				inmark = false;
+			}
+			if (best > 0 && !(g->raised && !inmark && i > 0))
+				buf_addc(b, ' ');
+		}
+		if (g->raised) {
+			static const char *const sup[] = { "⁰", "¹", "²",
+			    "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+
+			if (g->cp == '*') {
+				if (inmark)
+					buf_add(b, "⁾", strlen("⁾"));
+				inmark = false;
+				buf_addc(b, '*');
+				continue;
+			}
+			if (!inmark) {
+				buf_add(b, "⁽", strlen("⁽"));
+				inmark = true;
+			}
+			if ((dv = digit_value(g->cp)) >= 0)
+				buf_adds(b, sup[dv]);
+			continue;	/* brackets of the marker: ⁽ ⁾ */
+		}
+		buf_add_utf8(b, g->cp);
+	}
+	if (inmark)
+		buf_add(b, "⁾", strlen("⁾"));
+	word_ends(b, ln->t0);
+	ln->t1 = pg->rtl ? ltr_runs(b, ln->t0, b->len) : b->len;
+	free(v);
+	free(gaps);
+}
+
+static int
+float_cmp(const void *x, const void *y)
+{
+	float a = *(const float *)x, b = *(const float *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/*
+ * The most frequent of n values, give or take 0.75 point: the value
+ * with most others within 0.75 of it (sorts x).
+ */
+static float
+mode_of(float *x, size_t n)
+{
+	size_t i, lo = 0, hi = 0, best = 0;
+	float m = n > 0 ? x[0] : 0;
+
+	qsort(x, n, sizeof *x, float_cmp);
+	for (i = 0; i < n; i++) {
+		while (x[i] - x[lo] >= 0.75f)
+			lo++;
+		if (hi < i)
+			hi = i;
+		while (hi + 1 < n && x[hi + 1] - x[i] < 0.75f)
+			hi++;
+		if (hi - lo + 1 > best) {
+			best = hi - lo + 1;
+			m = x[i];
+		}
+	}
+	return m;
+}
+
+/* A piece of a line as poppler cut it: glyphs [g0, g1) and extent. */
+struct piece {
+	size_t	 g0, g1;
+	float	 top, bot, left, right;
+	size_t	 cluster;
+	long	 rtl;		/* strong RTL less LTR letters (cluster) */
+};
+
+static int
+piece_cmp(const void *x, const void *y)
+{
+	const struct piece *a = x, *b = y;
+
+	if (a->cluster != b->cluster)
+		return a->cluster < b->cluster ? -1 : 1;
+	if (a->rtl < 0)		/* a Latin line: left to right */
+		return a->left < b->left ? -1 : a->left > b->left;
+	return a->right > b->right ? -1 : a->right < b->right;
+}
+
+/*
+ * Poppler cuts a printed line where a gap is wide (a hanging number and
+ * its text, a raised marker, the two columns of a running header): the
+ * pieces that share the line's height and do not overlap across become
+ * one line again, right to left.
+ */
+static void
+lines_merge(struct page *pg)
+{
+	struct piece *v;
+	struct glyph *ng;
+	size_t i, j, k, n = pg->nl, nc = 0;
+
+	if (n < 2)
+		return;
+	v = xreallocarray(NULL, n, sizeof *v);
+	for (i = 0; i < n; i++) {
+		v[i].g0 = pg->l[i].g0;
+		v[i].g1 = pg->l[i].g1;
+		v[i].top = 1e9f, v[i].bot = -1e9f;
+		v[i].left = 1e9f, v[i].right = -1e9f;
+		for (j = v[i].g0; j < v[i].g1; j++) {
+			const struct glyph *g = &pg->g[j];
+
+			v[i].top = fminf(v[i].top, g->y1);
+			v[i].bot = fmaxf(v[i].bot, g->y2);
+			v[i].left = fminf(v[i].left, g->x1);
+			v[i].right = fmaxf(v[i].right, g->x2);
+		}
+		v[i].cluster = (size_t)-1;
+	}
+	for (i = 0; i < n; i++) {
+		if (v[i].cluster != (size_t)-1)
+			continue;
+		v[i].cluster = nc;
+		for (j = i + 1; j < n && j < i + 64; j++) {
+			float ov, h;
+			bool clash = false;
+
+			if (v[j].cluster != (size_t)-1)
+				continue;
+			ov = fminf(v[i].bot, v[j].bot) - fmaxf(v[i].top,
+			    v[j].top);
+			h = fminf(v[i].bot - v[i].top, v[j].bot - v[j].top);
+			if (!(ov >= 0.5f * h && h > 0))
+				continue;
+			for (k = 0; k < j && !clash; k++)
+				if (v[k].cluster == nc && v[k].left <
+				    v[j].right - 1 && v[j].left < v[k].right - 1)
+					clash = true;
+			if (!clash)
+				v[j].cluster = nc;
+		}
+		nc++;
+	}
+	{
+		long *dir = xcalloc(nc + 1, sizeof *dir);
+
+		for (i = 0; i < n; i++)
+			for (j = v[i].g0; j < v[i].g1; j++) {
+				enum text_bidi bd = text_cp_bidi(pg->g[j].cp);
+
+				dir[v[i].cluster] += is_rtl(pg->g[j].cp) ? 1 :
+				    bd == TEXT_BIDI_L ? -1 : 0;
+			}
+		for (i = 0; i < n; i++)
+			v[i].rtl = dir[v[i].cluster];
+		free(dir);
+	}
+	qsort(v, n, sizeof *v, piece_cmp);
+	ng = xreallocarray(NULL, pg->ng + 1, sizeof *ng);
+	k = 0;
+	pg->nl = 0;
+	for (i = 0; i < n; i = j) {
+		struct line *ln = &pg->l[pg->nl++];
+
+		memset(ln, 0, sizeof *ln);
+		ln->g0 = k;
+		for (j = i; j < n && v[j].cluster == v[i].cluster; j++) {
+			memcpy(ng + k, pg->g + v[j].g0, (v[j].g1 - v[j].g0) *
+			    sizeof *ng);
+			k += v[j].g1 - v[j].g0;
+		}
+		ln->g1 = k;
+	}
+	free(pg->g);
+	pg->g = ng;
+	free(v);
+}
+
+/* Reads page i into pg; false if poppler has no text for it. */
+static void
+page_read(PopplerPage *pp, struct page *pg)
+{
+	PopplerRectangle *r = NULL, area;
+	guint nr = 0, k = 0;
+	GList *attrs, *a;
+	char *t;
+	const char *s;
+	double w, h;
+	size_t cap = 0, lcap = 0, i;
+	struct line cur;
+	float *sizes;
+
+	memset(pg, 0, sizeof *pg);
+	buf_init(&pg->text);
+	poppler_page_get_size(pp, &w, &h);
+	pg->w = (float)w;
+	pg->h = (float)h;
+	/*
+	 * The whole page selected from its right edge: selected from the
+	 * left, as poppler_page_get_text() does, poppler's selection of an
+	 * RTL page leaves out a line that it reads left to right (one that
+	 * starts with Western digits: "1 - ...").
+	 */
+	area.x1 = w + 1, area.y1 = -1, area.x2 = -1, area.y2 = h + 1;
+	t = poppler_page_get_text_for_area(pp, &area);
+	if (t == NULL)
+		return;
+	{
+		/* and from the left edge, for a left-to-right page */
+		PopplerRectangle a2 = { -1, -1, w + 1, h + 1 };
+		char *t2 = poppler_page_get_text_for_area(pp, &a2);
+
+		if (t2 != NULL && g_utf8_strlen(t2, -1) > g_utf8_strlen(t,
+		    -1)) {
+			g_free(t);
+			t = t2;
+			area = a2;
+		} else
+			g_free(t2);
+	}
+	if (!poppler_page_get_text_layout_for_area(pp, &area, &r, &nr))
+		nr = 0, r = NULL;
+	attrs = poppler_page_get_text_attributes_for_area(pp, &area);
+	a = attrs;
+	memset(&cur, 0, sizeof cur);
+	/* The boxes and attributes count characters without the bidi
+	 * controls that get_text() adds. */
+	for (s = t; *s != '\0' && k < nr; s = g_utf8_next_char(s)) {
+		gunichar c = g_utf8_get_char(s);
+		PopplerTextAttributes *at;
+		struct glyph *g;
+
+		if (is_bidi_control(c))
+			continue;
+		while (a != NULL && ((PopplerTextAttributes *)a->data)->
+		    end_index < (int)k)
+			a = a->next;
+		at = a != NULL ? a->data : NULL;
+		if (c == '\n') {
+			if (pg->ng > cur.g0) {
+				if (pg->nl == lcap) {
+					lcap = lcap ? 2 * lcap : 64;
+					pg->l = xreallocarray(pg->l, lcap,
+					    sizeof *pg->l);
+				}
+				cur.g1 = pg->ng;
+				pg->l[pg->nl++] = cur;
+			}
+			memset(&cur, 0, sizeof cur);
+			cur.g0 = pg->ng;
+			k++;
+			continue;
+		}
+		if (c == ' ' || c == '\t' || c == 0xA0 || c < 0x20 ||
+		    (c >= 0x7F && c < 0xA0) || c == 0xFFFD || c == 0xFEFF ||
+		    (c >= 0xD800 && c < 0xE000) || c > 0x10FFFF) {
+			k++;
+			continue;
+		}
+		if (pg->ng == cap) {
+			cap = cap ? 2 * cap : 1024;
+			pg->g = xreallocarray(pg->g, cap, sizeof *pg->g);
+		}
+		g = &pg->g[pg->ng++];
+		memset(g, 0, sizeof *g);
+		g->cp = c;
+		g->x1 = (float)fmin(r[k].x1, r[k].x2);
+		g->x2 = (float)fmax(r[k].x1, r[k].x2);
+		g->y1 = (float)fmin(r[k].y1, r[k].y2);
+		g->y2 = (float)fmax(r[k].y1, r[k].y2);
+		g->size = at != NULL && at->font_size > 0 ?
+		    (float)at->font_size : g->y2 - g->y1;
+		if (!(g->size > 0.5f && g->size < 1000))
+			g->size = 10;
+		g->bold = at != NULL && at->font_name != NULL &&
+		    (strstr(at->font_name, "Bold") != NULL ||
+		    strstr(at->font_name, "bold") != NULL);
+		g->mark = text_cp_class(c) == TEXT_CLS_MARK ||
+		    text_cp_class(c) == TEXT_CLS_IGNORE;
+		k++;
+	}
+	if (pg->ng > cur.g0) {
+		if (pg->nl == lcap) {
+			lcap = lcap ? 2 * lcap : 64;
+			pg->l = xreallocarray(pg->l, lcap, sizeof *pg->l);
+		}
+		cur.g1 = pg->ng;
+		pg->l[pg->nl++] = cur;
+	}
+	poppler_page_free_text_attributes(attrs);
+	g_free(r);
+	g_free(t);
+
+	lines_merge(pg);
+	{
+		long dir = 0;
+
+		for (i = 0; i < pg->ng; i++)
+			dir += is_rtl(pg->g[i].cp) ? 1 :
+			    text_cp_bidi(pg->g[i].cp) == TEXT_BIDI_L ? -1 : 0;
+		pg->rtl = dir > 0;
+	}
+	/* Each line's geometry, type size and raised markers. */
+	sizes = xreallocarray(NULL, pg->ng + 1, sizeof *sizes);
+	for (i = 0; i < pg->nl; i++) {
+		struct line *ln = &pg->l[i];
+		size_t j, n = 0, nb = 0;
+		float base;
+
+		for (j = ln->g0; j < ln->g1; j++)
+			sizes[n++] = pg->g[j].size;
+		ln->size = mode_of(sizes, n);
+		n = 0;
+		ln->top = 1e9f, ln->bot = -1e9f;
+		ln->left = 1e9f, ln->right = -1e9f;
+		for (j = ln->g0; j < ln->g1; j++) {
+			struct glyph *g = &pg->g[j];
+
+			if (g->size < 0.8f * ln->size)
+				continue;
+			sizes[n++] = g->y2;
+			nb += g->bold;
+			if (g->y1 < ln->top)
+				ln->top = g->y1;
+		}
+		base = n > 0 ? mode_of(sizes, n) : pg->g[ln->g0].y2;
+		ln->bold = nb * 2 > n;
+		for (j = ln->g0; j < ln->g1; j++) {
+			struct glyph *g = &pg->g[j];
+
+			g->raised = g->size < 0.8f * ln->size && g->y2 <
+			    base - 0.15f * ln->size && (digit_value(g->cp) >= 0
+			    || g->cp == '*' || g->cp == '(' || g->cp == ')');
+			if (g->x2 > g->x1 && !g->mark) {
+				if (g->x1 < ln->left)
+					ln->left = g->x1;
+				if (g->x2 > ln->right)
+					ln->right = g->x2;
+			}
+			if (g->y2 > ln->bot && !g->raised)
+				ln->bot = g->y2;
+		}
+		if (ln->top > ln->bot)
+			ln->top = ln->bot = pg->g[ln->g0].y1;
+		if (ln->left > ln->right)
+			ln->left = ln->right = pg->g[ln->g0].x1;
+		/* A marker raised on its own: nothing to raise it from. */
+		for (j = ln->g0; j < ln->g1; j++)
+			if (!pg->g[j].raised)
+				break;
+		if (j == ln->g1)
+			for (j = ln->g0; j < ln->g1; j++)
+				pg->g[j].raised = false;
+		line_text(pg, ln);
+	}
+	free(sizes);
+}
+
+/* Lines top to bottom, then right to left. */
+static int
+line_cmp(const void *x, const void *y)
+{
+	const struct line *a = x, *b = y;
+	float ya = (a->top + a->bot) / 2, yb = (b->top + b->bot) / 2;
+
+	if (fabsf(ya - yb) > 0.3f * fminf(a->size, b->size))
+		return ya < yb ? -1 : 1;
+	return a->right > b->right ? -1 : a->right < b->right;
+}
+
+/* The bytes of a line's text, trimmed. */
+static const char *
+ltext(const struct page *pg, const struct line *ln, size_t *n)
+{
+	const char *s = pg->text.data + ln->t0;
+
+	*n = ln->t1 - ln->t0;
+	while (*n > 0 && *s == ' ')
+		s++, (*n)--;
+	while (*n > 0 && s[*n - 1] == ' ')
+		(*n)--;
+	return s;
+}
+
+/* Decodes one code point of s[*i..n) (valid UTF-8, ours). */
+static uint32_t
+dec(const char *s, size_t n, size_t *i)
+{
+	unsigned char c = (unsigned char)s[*i];
+	uint32_t v;
+	int k, more = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+
+	v = more == 0 ? c : more == 1 ? c & 0x1F : more == 2 ? c & 0x0F :
+	    c & 0x07;
+	(*i)++;
+	for (k = 0; k < more && *i < n; k++)
+		v = v << 6 | ((unsigned char)s[(*i)++] & 0x3F);
+	return v;
+}
+
+/* Hash of a line's text with every digit the same (page numbers). */
+static uint64_t
+line_key(const char *s, size_t n)
+{
+	uint64_t h = UTIL_HASH64_INIT;
+	size_t i = 0;
+
+	while (i < n) {
+		uint32_t c = dec(s, n, &i);
+
+		if (digit_value(c) >= 0)
+			c = '#';
+		h = util_hash64(&c, sizeof c, h);
+	}
+	return h;
+}
+
+/* Whether [s, s+n) has only digits, between lo and hi of them. */
+static bool
+digits_only(const char *s, size_t n, size_t lo, size_t hi)
+{
+	size_t i = 0, k = 0;
+
+	while (i < n) {
+		if (digit_value(dec(s, n, &i)) < 0)
+			return false;
+		k++;
+	}
+	return k >= lo && k <= hi;
+}
+
+/*
+ * Whether every word of a line is furniture: a page number (12, 2/23), a
+ * job number (24-12345, V.19-04312), a barcode (*2412345*), a date stamp
+ * (170812) or a language tag ((A)), at least one of them not a date.
+ */
+static bool
+is_furniture_text(const char *s, size_t n)
+{
+	size_t i = 0;
+	bool any = false;
+
+	while (i < n) {
+		size_t j = i, k;
+		const char *w;
+		size_t wn;
+
+		while (j < n && s[j] != ' ')
+			j++;
+		w = s + i, wn = j - i;
+		i = j + 1;
+		if (wn >= 3 && w[0] == '*' && w[wn - 1] == '*' &&
+		    digits_only(w + 1, wn - 2, 5, 12)) {
+			any = true;
+			continue;
+		}
+		if (wn == 3 && w[0] == '(' && w[2] == ')')
+			continue;
+		if (wn == 1 && w[0] == '*')
+			continue;	/* a barcode's star set apart */
+		if (wn >= 6 && (w[0] == '*' || w[wn - 1] == '*') &&
+		    digits_only(w + (w[0] == '*'), wn - 1, 5, 12)) {
+			any = true;
+			continue;
+		}
+		if (digits_only(w, wn, 6, 6))
+			continue;
+		if (digits_only(w, wn, 1, 4)) {
+			any = true;
+			continue;
+		}
+		k = 0;
+		if (wn > 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.')
+			k = 2;
+		if (wn - k == 8 && digits_only(w + k, 2, 2, 2) &&
+		    w[k + 2] == '-' && digits_only(w + k + 3, 5, 5, 5)) {
+			any = true;
+			continue;
+		}
+		{
+			const char *sl = memchr(w, '/', wn);
+
+			if (sl != NULL && digits_only(w, (size_t)(sl - w), 1,
+			    4) && digits_only(sl + 1, wn - (size_t)(sl - w) -
+			    1, 1, 4)) {
+				any = true;
+				continue;
+			}
+		}
+		return false;
+	}
+	return any;
+}
+
+/* A barcode, its stars and digits however the spaces fell. */
+static bool
+is_barcode(const char *s, size_t n)
+{
+	char t[64];
+	size_t i, k = 0, stars = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ')
+			continue;
+		if (k == sizeof t)
+			return false;
+		stars += s[i] == '*';
+		t[k++] = s[i];
+	}
+	if (k < 7 || stars != 2 || (t[0] != '*' && t[k - 1] != '*'))
+		return false;
+	for (i = 0; i < k; i++)
+		if (t[i] != '*' && (t[i] < '0' || t[i] > '9'))
+			return false;
+	return true;
+}
+
+/*
+ * Marks the furniture of every page: lines in the top or bottom sixth of
+ * a page that are page furniture by their words, or whose text (digits
+ * aside) comes back in the same band of other pages.
+ */
+struct band_line {
+	uint64_t	 key;
+	size_t		 page;
+	int		 band;		/* 1 top, 2 bottom */
+	struct line	*ln;
+};
+
+static bool	is_symbol_word(const char *, size_t);
+
+/*
+ * A running header seen once (a two-page document's second page): a short
+ * line at the top of a page after the first with a document symbol among
+ * its words ("A/67/170 23 July 2012").
+ */
+static bool
+symbol_header(const char *s, size_t n)
+{
+	size_t j, k;
+
+	if (n > 60)
+		return false;
+	for (j = 0; j < n; j = k + 1) {
+		for (k = j; k < n && s[k] != ' '; k++)
+			;
+		if (is_symbol_word(s + j, k - j))
+			return true;
+	}
+	return false;
+}
+
+static int
+band_cmp(const void *x, const void *y)
+{
+	const struct band_line *a = x, *b = y;
+
+	if (a->band != b->band)
+		return a->band < b->band ? -1 : 1;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->page < b->page ? -1 : a->page > b->page;
+}
+
+static void
+furniture(struct pdf *P)
+{
+	struct band_line *bl;
+	size_t i, j, q, nb;
+
+	for (i = 0; i < P->np; i++)
+		for (j = 0; j < P->p[i].nl; j++) {
+			struct page *pg = &P->p[i];
+			struct line *ln = &pg->l[j];
+			const char *s;
+			size_t n;
+
+			s = ltext(pg, ln, &n);
+			ln->key = line_key(s, n);
+		}
+	/* the lines of the bands, sorted by band and key: a group's
+	 * entries are the pages that have the line */
+	for (i = 0, nb = 0; i < P->np; i++)
+		nb += P->p[i].nl;
+	bl = xreallocarray(NULL, nb + 1, sizeof *bl);
+	for (i = 0, nb = 0; i < P->np; i++) {
+		struct page *pg = &P->p[i];
+
+		for (j = 0; j < pg->nl; j++) {
+			struct line *ln = &pg->l[j];
+			const char *s;
+			size_t n;
+
+			if (ln->bot < pg->h / 6)
+				bl[nb].band = 1;
+			else if (ln->top > pg->h * 5 / 6)
+				bl[nb].band = 2;
+			else
+				continue;
+			s = ltext(pg, ln, &n);
+			if (is_furniture_text(s, n) || is_barcode(s, n) ||
+			    (i > 0 && bl[nb].band == 1 && symbol_header(s, n))) {
+				ln->kind = L_FURN;
+				continue;
+			}
+			bl[nb].key = ln->key;
+			bl[nb].page = i;
+			bl[nb].ln = ln;
+			nb++;
+		}
+	}
+	qsort(bl, nb, sizeof *bl, band_cmp);
+	for (i = 0; i < nb; i = j) {
+		size_t pages = 1;
+
+		for (j = i + 1; j < nb && bl[j].key == bl[i].key &&
+		    bl[j].band == bl[i].band; j++)
+			if (bl[j].page != bl[j - 1].page)
+				pages++;
+		if (pages >= 2 && pages * 4 >= P->np)
+			for (q = i; q < j; q++)
+				bl[q].ln->kind = L_FURN;
+	}
+	free(bl);
+}
+
+/* The body type: the size most characters have. */
+static void
+body_type(struct pdf *P)
+{
+	float *v = NULL;
+	size_t n = 0, cap = 0, i, j, step;
+	size_t total = 0;
+
+	for (i = 0; i < P->np; i++)
+		total += P->p[i].ng;
+	/* a sample is enough, and keeps mode_of() small */
+	step = total / 20000 + 1;
+	for (i = 0; i < P->np; i++)
+		for (j = 0; j < P->p[i].ng; j += step) {
+			if (n == cap) {
+				cap = cap ? 2 * cap : 256;
+				v = xreallocarray(v, cap, sizeof *v);
+			}
+			v[n++] = P->p[i].g[j].size;
+		}
+	P->S = n > 0 ? mode_of(v, n) : 10;
+	free(v);
+}
+
+static bool
+body_size(const struct pdf *P, const struct line *ln)
+{
+	return ln->size >= 0.9f * P->S;
+}
+
+/* Appends a note of page pg: text s, n. */
+static struct note *
+note_new(struct pdf *P, size_t pg)
+{
+	struct note *nt;
+
+	if (P->nn == P->cn) {
+		P->cn = P->cn ? 2 * P->cn : 16;
+		P->n = xreallocarray(P->n, P->cn, sizeof *P->n);
+	}
+	nt = &P->n[P->nn++];
+	nt->page = pg;
+	buf_init(&nt->text);
+	return nt;
+}
+
+/*
+ * Reads a footnote label at the start of s: (18), 18, (١٨), ١٨ or *.
+ * Returns its length in bytes (0: none) and *v its value (0 for *).
+ */
+static size_t
+note_label(const char *s, size_t n, long *v)
+{
+	size_t i = 0, j;
+	bool paren = false;
+	int dv;
+
+	*v = 0;
+	if (n > 0 && s[0] == '*')
+		return n == 1 || s[1] == ' ' || (unsigned char)s[1] >= 0x80 ?
+		    1 : 0;
+	if (n > 0 && (s[0] == '(' || s[0] == ')'))
+		paren = true, i = 1;
+	j = i;
+	while (j < n) {
+		size_t k = j;
+
+		if ((dv = digit_value(dec(s, n, &k))) < 0)
+			break;
+		*v = *v * 10 + dv;
+		j = k;
+		if (*v > 100000)
+			return 0;
+	}
+	if (j == i)
+		return 0;
+	if (paren) {
+		if (j >= n || (s[j] != ')' && s[j] != '('))
+			return 0;
+		j++;
+	}
+	return j;
+}
+
+/*
+ * A label at the end of a line without right-to-left letters: " *" or
+ * " (18)".  Returns its length (0: none), *v as for note_label().
+ */
+static size_t
+note_label_end(const char *s, size_t n, long *v)
+{
+	size_t i = 0, k;
+
+	while (i < n) {
+		if (is_rtl(dec(s, n, &i)))
+			return 0;
+	}
+	*v = 0;
+	if (n >= 3 && s[n - 1] == '*' && s[n - 2] == ' ')
+		return 1;
+	if (n >= 5 && s[n - 1] == ')') {
+		k = n - 1;
+		while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9')
+			k--;
+		if (k == n - 1 || k < 2 || s[k - 1] != '(' || s[k - 2] != ' ')
+			return 0;
+		for (i = k; i < n - 1; i++)
+			*v = *v * 10 + (s[i] - '0');
+		return n - k + 1;
+	}
+	return 0;
+}
+
+/*
+ * Footnotes: on each page, the lines of smaller type after its last line
+ * of body type.  A line starting with the next label in sequence (or *)
+ * starts a note; any other is the last note continued, also from the
+ * previous page.
+ */
+static void
+footnotes(struct pdf *P)
+{
+	long last = 0;
+	size_t i, j;
+
+	for (i = 0; i < P->np; i++) {
+		struct page *pg = &P->p[i];
+		size_t lastbody = (size_t)-1;
+
+		for (j = 0; j < pg->nl; j++)
+			if (pg->l[j].kind == L_BODY && body_size(P, &pg->l[j]))
+				lastbody = j;
+		if (lastbody == (size_t)-1)
+			continue;	/* all small: not a foot of a page */
+		for (j = lastbody + 1; j < pg->nl; j++) {
+			struct line *ln = &pg->l[j];
+			const char *s;
+			size_t n, ll;
+			long v;
+
+			if (ln->kind != L_BODY)
+				continue;
+			ln->kind = L_NOTE;
+			s = ltext(pg, ln, &n);
+			ll = note_label(s, n, &v);
+			if (ll == 0 && (ll = note_label_end(s, n, &v)) > 0) {
+				/* "A/67/150 *": a left-to-right note, its
+				 * label on the right, at the end */
+				struct note *nt;
+
+				if (!(v == 0 || (v > last && v <= last + 3) ||
+				    P->nn == 0)) {
+					ll = 0;
+					goto cont;
+				}
+				nt = note_new(P, i);
+				if (v > 0) {
+					last = v;
+					buf_addc(&nt->text, '(');
+					buf_add(&nt->text, s + n - ll + 1,
+					    ll - 2);
+					buf_adds(&nt->text, ") ");
+				} else
+					buf_adds(&nt->text, "* ");
+				n -= ll;
+				while (n > 0 && s[n - 1] == ' ')
+					n--;
+				buf_add(&nt->text, s, n);
+				continue;
+			}
+		cont:
+			/* the next label, or one of the next few (a note
+			 * missed must not make all after it continuations) */
+			if (ll > 0 && (v == 0 || (v > last && v <= last + 3) ||
+			    P->nn == 0)) {
+				struct note *nt = note_new(P, i);
+				size_t k;
+
+				if (v > 0)
+					last = v;
+				buf_addc(&nt->text, '(');
+				for (k = 0; k < ll; k++)
+					if (s[k] != '(' && s[k] != ')')
+						buf_addc(&nt->text, s[k]);
+				buf_adds(&nt->text, ") ");
+				if (v == 0) {
+					buf_reset(&nt->text);
+					buf_adds(&nt->text, "* ");
+				}
+				s += ll, n -= ll;
+				while (n > 0 && *s == ' ')
+					s++, n--;
+				buf_add(&nt->text, s, n);
+			} else if (P->nn > 0) {
+				struct note *nt = &P->n[P->nn - 1];
+
+				buf_addc(&nt->text, ' ');
+				buf_add(&nt->text, s, n);
+			} else {
+				ln->kind = L_BODY;	/* nothing to join */
+			}
+		}
+	}
+}
+
+/* Right and left edges of a page's body text; the line pitch. */
+static void
+edges(struct pdf *P)
+{
+	float *v = NULL, *d = NULL;
+	size_t i, j, n, nd = 0, cd = 0;
+
+	for (i = 0; i < P->np; i++) {
+		struct page *pg = &P->p[i];
+		const struct line *prev = NULL;
+
+		v = xreallocarray(v, pg->nl + 1, sizeof *v);
+		for (j = 0, n = 0; j < pg->nl; j++)
+			if (pg->l[j].kind == L_BODY &&
+			    body_size(P, &pg->l[j]))
+				v[n++] = pg->l[j].right;
+		pg->R = n > 0 ? mode_of(v, n) : pg->w;
+		for (j = 0, n = 0; j < pg->nl; j++)
+			if (pg->l[j].kind == L_BODY &&
+			    body_size(P, &pg->l[j]))
+				v[n++] = pg->l[j].left;
+		pg->L = n > 0 ? mode_of(v, n) : 0;
+		for (j = 0; j < pg->nl; j++) {
+			const struct line *ln = &pg->l[j];
+
+			if (ln->kind != L_BODY || !body_size(P, ln))
+				continue;
+			if (prev != NULL && fabsf(prev->size - ln->size) < 0.5f &&
+			    ln->top - prev->top > 0 && ln->top - prev->top <
+			    3 * P->S && nd < 4000) {
+				if (nd == cd) {
+					cd = cd ? 2 * cd : 256;
+					d = xreallocarray(d, cd, sizeof *d);
+				}
+				d[nd++] = ln->top - prev->top;
+			}
+			prev = ln;
+		}
+	}
+	P->pitch = nd > 0 ? mode_of(d, nd) : 1.2f * P->S;
+	free(v);
+	free(d);
+}
+
+/* The value of a paragraph number "12 -" / "١٢-" at the start, or -1. */
+static long
+para_number(const char *s, size_t n, size_t *len)
+{
+	size_t i = 0, k;
+	long v = 0;
+	int dv;
+
+	while (i < n) {
+		k = i;
+		if ((dv = digit_value(dec(s, n, &k))) < 0)
+			break;
+		v = v * 10 + dv;
+		i = k;
+		if (v > 100000)
+			return -1;
+	}
+	if (i == 0)
+		return -1;
+	k = i;
+	while (k < n && s[k] == ' ')
+		k++;
+	if (k >= n || s[k] != '-')
+		return -1;
+	*len = i;
+	return v;
+}
+
+/*
+ * Whether body line b (page pb) starts a paragraph after line a (page
+ * pa), a_first: a is the first line of its paragraph.
+ */
+static bool
+para_break(const struct pdf *P, const struct page *pa,
+    const struct line *a, bool a_first, const struct page *pb,
+    const struct line *b, long next)
+{
+	const char *s;
+	size_t n, ll;
+	float S = P->S;
+	long v;
+
+	if (fabsf(a->size - b->size) > 0.1f * S || a->bold != b->bold)
+		return true;
+	if (pa == pb && b->top - a->top > P->pitch * 1.25f + 1)
+		return true;
+	if (a->left - pa->L > 1.5f * a->size)
+		return true;		/* a stopped short: its last line */
+	if (!a_first && fabsf((pb->R - b->right) - (pa->R - a->right)) >
+	    0.4f * S)
+		return true;		/* the right edge moved */
+	s = ltext(pb, b, &n);
+	v = para_number(s, n, &ll);
+	/* the next number, or 1: the numbering starts again (a section) */
+	if (v == next || v == 1)
+		return true;
+	return false;
+}
+
+/* Appends a paragraph's text, its number written "N - ". */
+static void
+para_add(struct buf *out, const char *s, size_t n, bool first)
+{
+	size_t ll;
+
+	if (first && para_number(s, n, &ll) >= 0) {
+		buf_add(out, s, ll);
+		s += ll, n -= ll;
+		while (n > 0 && (*s == ' ' || *s == '-'))
+			s++, n--;
+		buf_adds(out, " - ");
+	}
+	buf_add(out, s, n);
+}
+
+/* Whether a word looks like a document symbol: A/67/170, CEDAW/C/GC/38. */
+static bool
+is_symbol_word(const char *w, size_t n)
+{
+	size_t i, slash = 0, upper = 0;
+
+	if (n < 3 || n > 40 || w[0] < 'A' || w[0] > 'Z')
+		return false;
+	for (i = 0; i < n; i++) {
+		if (w[i] == '/')
+			slash++;
+		else if (w[i] >= 'A' && w[i] <= 'Z')
+			upper++;
+		else if (!(w[i] >= '0' && w[i] <= '9') && w[i] != '.' &&
+		    w[i] != '-' && !(w[i] >= 'a' && w[i] <= 'z') &&
+		    w[i] != '(' && w[i] != ')')
+			return false;
+	}
+	return slash > 0 && upper > 0;
+}
+
+/*
+ * The document symbol of the running header, dropped with the furniture,
+ * as a line of its own at the start, where the importer takes a symbol
+ * alone on a line for the metadata (and out of the text).
+ */
+static void
+symbol_line(const struct pdf *P, struct buf *out)
+{
+	size_t i, j;
+
+	for (i = 0; i < P->np; i++)
+		for (j = 0; j < P->p[i].nl; j++) {
+			const struct line *ln = &P->p[i].l[j];
+			const char *s, *w;
+			size_t n, k;
+
+			if (ln->kind != L_FURN || ln->bot >= P->p[i].h / 6)
+				continue;
+			s = ltext(&P->p[i], ln, &n);
+			for (k = 0; k < n; k = k + 1) {
+				w = s + k;
+				while (k < n && s[k] != ' ')
+					k++;
+				if (is_symbol_word(w, (size_t)(s + k - w))) {
+					buf_add(out, w, (size_t)(s + k - w));
+					buf_adds(out, "\n\n");
+					return;
+				}
+			}
+		}
+}
+
+/* The canonical text of the pages read. */
+static void
+assemble(struct pdf *P, struct buf *out, size_t upto)
+{
+	const struct page *pa = NULL;
+	const struct line *a = NULL;
+	bool a_first = false, open = false;
+	long next = 1;
+	size_t i, j, k, nt = 0;
+
+	symbol_line(P, out);
+	for (i = 0; i < upto; i++) {
+		struct page *pg = &P->p[i];
+
+		if (i > 0) {
+			if (open)
+				buf_adds(out, "\n\n");
+			open = false;
+			/* the notes of the page before */
+			for (k = 0; nt < P->nn && P->n[nt].page < i; nt++, k++) {
+				if (k == 0)
+					buf_adds(out, "__________\n");
+				buf_add(out, P->n[nt].text.data,
+				    P->n[nt].text.len);
+				buf_addc(out, '\n');
+			}
+			buf_addc(out, '\f');
+		}
+		for (j = 0; j < pg->nl; j++) {
+			const struct line *b = &pg->l[j];
+			const char *s;
+			size_t n, ll;
+			long v;
+
+			if (b->kind != L_BODY)
+				continue;
+			s = ltext(pg, b, &n);
+			if (n == 0)
+				continue;
+			if (a == NULL || para_break(P, pa, a, a_first, pg, b,
+			    next)) {
+				/* a paragraph from the page before is left
+				 * there; this one starts here */
+				if (open)
+					buf_adds(out, "\n\n");
+				open = true;
+				a_first = true;
+				para_add(out, s, n, true);
+				if ((v = para_number(s, n, &ll)) >= 0)
+					next = v + 1;
+			} else {
+				if (!open) {
+					/* continued from the page before:
+					 * it belongs to this page now */
+					open = true;
+				} else
+					buf_addc(out, ' ');
+				a_first = false;
+				buf_add(out, s, n);
+			}
+			a = b;
+			pa = pg;
+		}
+	}
+	if (open)
+		buf_adds(out, "\n\n");
+	for (k = 0; nt < P->nn && P->n[nt].page < upto; nt++, k++) {
+		if (k == 0)
+			buf_adds(out, "__________\n");
+		buf_add(out, P->n[nt].text.data, P->n[nt].text.len);
+		buf_addc(out, '\n');
+	}
+}
+
+static void
+pdf_free(struct pdf *P)
+{
+	size_t i;
+
+	for (i = 0; i < P->np; i++) {
+		free(P->p[i].g);
+		free(P->p[i].l);
+		buf_free(&P->p[i].text);
+	}
+	for (i = 0; i < P->nn; i++)
+		buf_free(&P->n[i].text);
+	free(P->p);
+	free(P->n);
+}
+
+int
+doc_pdf_text(const char *bytes, size_t len, size_t max_pages,
+    struct buf *out, size_t *npages, char **cause)
+{
+	PopplerDocument *pd;
+	GError *err = NULL;
+	GBytes *gb;
+	struct pdf P;
+	size_t i, n, chars = 0;
+	int np;
+
+	assert(bytes != NULL || len == 0);
+	if (!pdf_ready(cause))
+		return -1;
+	if (len > INT32_MAX) {
+		*cause = xstrdup("PDF too large");
+		return -1;
+	}
+	pthread_mutex_lock(&pdf_lock);
+	g_log_set_handler("Poppler", G_LOG_LEVEL_MASK, log_discard, NULL);
+	gb = g_bytes_new_static(bytes, len);
+	pd = poppler_document_new_from_bytes(gb, NULL, &err);
+	if (pd == NULL) {
+		if (err != NULL && err->domain == POPPLER_ERROR &&
+		    err->code == POPPLER_ERROR_ENCRYPTED)
+			*cause = xstrdup("encrypted PDF (it needs a "
+			    "password)");
+		else
+			*cause = xstrdup("damaged PDF (poppler cannot read "
+			    "it)");
+		if (err != NULL)
+			g_error_free(err);
+		g_bytes_unref(gb);
+		pthread_mutex_unlock(&pdf_lock);
+		return -1;
+	}
+	np = poppler_document_get_n_pages(pd);
+	n = np > 0 ? (size_t)np : 0;
+	if (npages != NULL)
+		*npages = n;
+	/* A few pages more than asked for: furniture is what repeats, and
+	 * a footnote may go on over the page. */
+	if (max_pages > 0 && max_pages + READ_AHEAD < n)
+		n = max_pages + READ_AHEAD;
+	memset(&P, 0, sizeof P);
+	P.p = xcalloc(n + 1, sizeof *P.p);
+	for (i = 0; i < n; i++) {
+		PopplerPage *pp = poppler_document_get_page(pd, (int)i);
+
+		if (pp == NULL) {
+			memset(&P.p[i], 0, sizeof P.p[i]);
+			buf_init(&P.p[i].text);
+		} else {
+			page_read(pp, &P.p[i]);
+			g_object_unref(pp);
+		}
+		P.np = i + 1;
+		chars += P.p[i].ng;
+	}
+	g_object_unref(pd);
+	g_bytes_unref(gb);
+	pthread_mutex_unlock(&pdf_lock);
+	if (chars == 0) {
+		pdf_free(&P);
+		*cause = xstrdup(n == 0 ? "PDF without pages" :
+		    "PDF without a text layer (scanned?)");
+		return -1;
+	}
+	for (i = 0; i < P.np; i++)
+		if (P.p[i].nl > 1)	/* l is NULL on a page with no line */
+			qsort(P.p[i].l, P.p[i].nl, sizeof *P.p[i].l,
+			    line_cmp);
+	body_type(&P);
+	furniture(&P);
+	footnotes(&P);
+	edges(&P);
+	assemble(&P, out, max_pages > 0 && max_pages < P.np ? max_pages :
+	    P.np);
+	pdf_free(&P);
+	return 0;
+}
+
+struct doc *
+doc_pdf_import(const char *bytes, size_t len,
+    const struct doc_import_opts *o, char **cause)
+{
+	struct doc_import_opts opts;
+	struct buf text;
+	struct doc *d;
+	size_t pages = 0;
+
+	memset(&opts, 0, sizeof opts);
+	if (o != NULL)
+		opts = *o;
+	buf_init(&text);
+	if (doc_pdf_text(bytes, len, opts.max_pages, &text, &pages,
+	    cause) != 0) {
+		buf_free(&text);
+		return NULL;
+	}
+	opts.from_pdf = true;
+	opts.encoding = NULL;
+	d = doc_import(text.data != NULL ? text.data : "", text.len, &opts,
+	    cause);
+	buf_free(&text);
+	if (d != NULL) {
+		/* the PDF's count, also when only its first pages are read
+		 * or some pages have no text */
+		doc_pages_set(d, pages);
+		doc_partial_set(d, opts.max_pages > 0 &&
+		    opts.max_pages < pages);
+	}
+	return d;
+}

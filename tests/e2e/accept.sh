@@ -1,0 +1,57 @@
+# tests/e2e/accept.sh - acceptance (issue 13): every PDF fixture opened by
+# the real binary from each of its four sources, the PDF itself and
+# pdftotext's default, -layout and -raw extractions.  For each: at least
+# 98% of the numbered paragraphs recovered in order (the longest common
+# subsequence of NAME.labels and the labels of `dump --json`'s para
+# blocks), and no furniture left in the body (the strings of
+# NAME.furniture no more often than the text has them, no page number
+# N/M with M the page count).  Footnotes are left out of the body check
+# where they are footnote blocks (a footnote may cite a symbol).
+. tests/e2e/lib.sh
+F=tests/fixtures/pdf
+command -v python3 >/dev/null || { echo "1..0 # SKIP no python3"; exit 0; }
+for pdf in "$F"/*.pdf; do
+	n=${pdf%.pdf}
+	name=$(basename "$n")
+	pages=$(tr -cd '\f' <"$n.txt" | wc -c)
+	for src in "$pdf" "$n.txt" "$n.layout.txt" "$n.raw.txt"; do
+		"$HAMISH" dump --json "$src" >"$T/d.json" 2>"$T/err"
+		rc=$?
+		out=$(python3 - "$T/d.json" "$n.labels" "$n.furniture" \
+		    "$pages" <<'EOF'
+import json, re, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+fold = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+want = [l.strip().translate(fold) for l in open(sys.argv[2],
+        encoding="utf-8") if l.strip()]
+got = [(b["label"] or "").translate(fold) for b in d["blocks"]
+       if b["kind"] == "para"]
+prev = [0] * (len(got) + 1)
+for a in want:
+    cur = [0] * (len(got) + 1)
+    for j, b in enumerate(got):
+        cur[j + 1] = prev[j] + 1 if a == b else max(prev[j + 1], cur[j])
+    prev = cur
+body = "\n".join((b["label"] or "") + " " + b["text"] for b in d["blocks"]
+                 if b["kind"] != "footnote")
+left = []
+for l in open(sys.argv[3], encoding="utf-8"):
+    s, _, c = l.rstrip("\n").partition("\t")
+    if s and body.count(s) > int(c or 0):
+        left.append(s)
+pages = int(sys.argv[4])
+for m in re.finditer(r"(?<![\d/])(\d+)/(\d+)(?![\d/])", body):
+    if int(m.group(2)) == pages and 1 <= int(m.group(1)) <= pages:
+        left.append(m.group(0))
+print(prev[-1], len(want), len(left), " ".join(left[:5]))
+EOF
+		)
+		set -- $out
+		what="$name ${src#$n}"
+		[ "$rc" -eq 0 ] && [ $# -ge 3 ] && [ $(($1 * 100)) -ge $(($2 * 98)) ]
+		ok $? "$what: $1 of $2 numbered paragraphs in order"
+		[ "$rc" -eq 0 ] && [ $# -ge 3 ] && [ "$3" -eq 0 ]
+		ok $? "$what: no furniture in the body ${4:+($4 ...)}"
+	done
+done
+done_testing

@@ -1,0 +1,25 @@
+# tests/e2e/pdf-words.sh - what the PDF front end makes of words and
+# labels the glyph gaps do not show (doc-pdf.c): a space after a tanween
+# in a tight justified line, after a sub-paragraph letter at the start of
+# a line, and a left-to-right footnote whose label is on its right.
+. tests/e2e/lib.sh
+F=tests/fixtures/pdf
+command -v python3 >/dev/null || { echo "1..0 # SKIP no python3"; exit 0; }
+"$HAMISH" dump --json "$F/report-amiri.pdf" >"$T/d.json" 2>/dev/null
+ok $? "report-amiri.pdf opens"
+q() {	# q PYTHON-EXPRESSION over the blocks b: prints it
+	python3 -c "import json, sys
+b = json.load(open(sys.argv[1], encoding='utf-8'))['blocks']
+print($1)" "$T/d.json"
+}
+is "$(q "sum('عملاًبقرار' in x['text'] for x in b)")" 0 \
+    "no word glued after a tanween (عملاً بقرار)"
+is "$(q "sum(x['text'].startswith('عملاً بقرار') for x in b)")" 1 \
+    "... the words apart"
+is "$(q "sum(x['kind'] == 'text' and x['text'].startswith('(ج)') for x in b)")" 0 \
+    "no sub-paragraph letter glued to its text"
+is "$(q "[x['kind'] for x in b if x['label'] == '(ج)'][:1]")" "['subpara']" \
+    "(ج) is a sub-paragraph"
+is "$(q "[x['kind'] for x in b if 'A/67/150' in x['text']]")" "['footnote']" \
+    "the note 'A/67/150 *' is a footnote, not body text"
+done_testing
