@@ -5,6 +5,13 @@
 # ends with the line "N passed, N failed".  V=1 shows every line.
 # Environment: B (build directory), HAMISH (the binary under test),
 # SUITES (only these shell suites, no unit programs: make check-tsan).
+# The suites' patterns and the reader's output are UTF-8 whatever the
+# caller's locale (CI may run with none): a test of another locale sets
+# its own.
+LANG=C.UTF-8
+LC_ALL=C.UTF-8
+export LANG LC_ALL
+unset LANGUAGE
 B=${B:-build}
 HAMISH=${HAMISH:-$B/hamish}
 export HAMISH
