@@ -357,6 +357,13 @@ test_parse_heading(void)
 	ok(lp.body_len == strlen("مقدمة") &&
 	    memcmp(lp.body, "مقدمة", lp.body_len) == 0, "heading: title");
 	ok(lp.label_len == strlen("أولاً"), "heading: label");
+	s = "أولا ً - مقدمة";		/* the tanween split off by a space */
+	ok(imp_parse_heading(s, strlen(s), &lp) && lp.level == 1 &&
+	    lp.value == 1, "heading: split tanween أولا ً");
+	ok(lp.label_len == strlen("أولا ً"), "heading: label as printed");
+	s = "ثانيا ً - الولاية";
+	ok(imp_parse_heading(s, strlen(s), &lp) && lp.value == 2,
+	    "heading: split tanween ثانيا ً");
 	s = "ثانياً – الولاية";		/* en dash */
 	ok(imp_parse_heading(s, strlen(s), &lp) && lp.value == 2,
 	    "heading: ثانياً with an en dash");
