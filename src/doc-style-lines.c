@@ -16,6 +16,28 @@
 
 /* --- one line ----------------------------------------------------------- */
 
+/*
+ * The label s[ls..le) and the body of a line: white space at s[i], then
+ * the body to the end, not empty.  Sets lp's label and body.
+ */
+static bool
+label_body(const char *s, size_t n, size_t i, size_t ls, size_t le,
+    struct lparse *lp)
+{
+	size_t k = i;
+
+	if (i >= n || !is_ws(dec(s, n, &k)))
+		return false;
+	skip_ws(s, n, &i);
+	if (i >= n)
+		return false;
+	lp->label = s + ls;
+	lp->label_len = le - ls;
+	lp->body = s + i;
+	lp->body_len = n - i;
+	return true;
+}
+
 /* "12 - text", "- 7 - text", "١٢ - text", "1 -<TAB>text". */
 bool
 imp_parse_para(const char *s, size_t n, struct lparse *lp)
@@ -36,19 +58,10 @@ imp_parse_para(const char *s, size_t n, struct lparse *lp)
 	k = i;
 	if (i >= n || !is_dash(dec(s, n, &k)))
 		return false;
-	i = k;
-	k = i;
-	if (i >= n || !is_ws(dec(s, n, &k)))
-		return false;
-	skip_ws(s, n, &i);
-	if (i >= n)
+	if (!label_body(s, n, k, ls, le, lp))
 		return false;
 	lp->kind = L_PARA;
 	lp->value = v;
-	lp->label = s + ls;
-	lp->label_len = le - ls;
-	lp->body = s + i;
-	lp->body_len = n - i;
 	return true;
 }
 
@@ -152,18 +165,7 @@ imp_parse_sub(const char *s, size_t n, struct lparse *lp)
 		lp->value = v;
 	} else
 		return false;
-	i = le;
-	k = i;
-	if (i >= n || !is_ws(dec(s, n, &k)))
-		return false;
-	skip_ws(s, n, &i);
-	if (i >= n)
-		return false;
-	lp->label = s + ls;
-	lp->label_len = le - ls;
-	lp->body = s + i;
-	lp->body_len = n - i;
-	return true;
+	return label_body(s, n, le, ls, le, lp);
 }
 
 /*

@@ -15,6 +15,24 @@
 #include "doc-import-int.h"
 
 /*
+ * The index of the first '-' in s[from..n) that starts the line or
+ * follows white space (where a label "-N" or "-أولاً" can start), or n.
+ */
+static size_t
+dash_next(const char *s, size_t n, size_t from)
+{
+	size_t i, k;
+
+	for (i = mem_next(s, n, from, '-'); i < n; i = mem_next(s, n, i + 1,
+	    '-')) {
+		k = i;
+		if (i == 0 || is_ws(dec_back(s, &k)))
+			return i;
+	}
+	return n;
+}
+
+/*
  * Finds a token "-N" (N = want, digits of any script; want -1: any of
  * 1..3) standing alone in s: white space or the line's edge on both
  * sides.  Returns its offset and length in *at, *len.
@@ -25,13 +43,7 @@ find_num_token(const char *s, size_t n, long want, size_t *at, size_t *len)
 	size_t i, k;
 	long v;
 
-	for (i = mem_next(s, n, 0, '-'); i < n; i = mem_next(s, n, i + 1,
-	    '-')) {
-		if (i > 0) {
-			k = i;
-			if (!is_ws(dec_back(s, &k)))
-				continue;
-		}
+	for (i = dash_next(s, n, 0); i < n; i = dash_next(s, n, i + 1)) {
 		k = i + 1;
 		if (!read_digits(s, n, &k, &v) ||
 		    (want >= 0 ? v != want : v < 1 || v > 3))
@@ -57,13 +69,7 @@ find_heading_token(const char *s, size_t n, int after, size_t *at,
 	size_t i, k, e;
 	int v;
 
-	for (i = mem_next(s, n, 0, '-'); i < n; i = mem_next(s, n, i + 1,
-	    '-')) {
-		if (i > 0) {
-			k = i;
-			if (!is_ws(dec_back(s, &k)))
-				continue;
-		}
+	for (i = dash_next(s, n, 0); i < n; i = dash_next(s, n, i + 1)) {
 		e = i + 1;
 		while (e < n) {
 			k = e;
