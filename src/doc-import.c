@@ -14,8 +14,9 @@
  *                        (003, numbers "-١" anywhere in a line) or line
  *                        style (imp_wrapped_detect())
  *   doc-style-lines.c    line style -> working blocks: one paragraph per
- *   doc-style-wrapped.c  line (000) or per blank-line run (001, 002), each
- *                        line classified on its own; or hard-wrapped
+ *                        line (000) or per blank-line run (001, 002),
+ *                        each line classified on its own
+ *   doc-style-wrapped.c  or the hard-wrapped style -> working blocks:
  *                        lines joined until the next label in sequence
  *     doc-lineclass.c    what both ask of a line: furniture, header
  *                        fields, footnote markers
