@@ -289,8 +289,10 @@ doc_abjad_ordinal(const char *s, size_t n)
 }
 
 /*
- * Copies s without tanween fath (U+064B, D9 8B) and with the alef forms
- * أ إ آ made ا, so that أولاً, أولا and اولا compare equal.
+ * Copies s without tanween fath (U+064B, D9 8B), a space before it
+ * included, and with the alef forms أ إ آ made ا, so that أولاً, أولا ً
+ * (the tanween split off, as text copied from a PDF has it), أولا and
+ * اولا compare equal.
  */
 static size_t
 ordinal_fold(const char *s, size_t n, char *out, size_t cap)
@@ -302,6 +304,11 @@ ordinal_fold(const char *s, size_t n, char *out, size_t cap)
 
 		if (c == 0xD9 && i + 1 < n && (unsigned char)s[i + 1] == 0x8B) {
 			i += 2;
+			continue;
+		}
+		if (c == ' ' && i + 2 < n && (unsigned char)s[i + 1] == 0xD9 &&
+		    (unsigned char)s[i + 2] == 0x8B) {
+			i += 3;
 			continue;
 		}
 		if (c == 0xD8 && i + 1 < n && ((unsigned char)s[i + 1] == 0xA3
