@@ -63,10 +63,19 @@ goto 13
 tmux_keys a
 tmux_wait_for_text 'Note:'
 tmux_keys 'ملاحظة عربية'
-note_shaped() {	# the last row shows the note typed, shaped
-	tmux_screen | tail -n 1 | grep -q "$(printf 'Note: .*\357\273')"
+# the note as the reader lays out a right-to-left line: shaped (U+FExx
+# presentation forms), in visual order
+typed=$(printf 'ملاحظة عربية\n' | "$HAMISH" render --plain --width 40 |
+    sed 's/^ *//')
+note_typed() {	# the last row: "Note: " and the whole note, shaped
+	case $(tmux_screen | tail -n 1) in
+	"Note: "*"$typed") return 0 ;;
+	esac
+	return 1
 }
-_tmux_poll 10 note_shaped	# (the keys take a while under load)
+# every letter typed, not only the first (the keys take a while under
+# load): what the checks after this one read does not change under them
+_tmux_poll 10 note_typed && printf '%s' "$typed" | grep -q "$(printf '\357\273')"
 ok $? "the note is typed on the last row, shaped"
 tmux_screen | tail -n 1 | grep -q ' $'
 ok $((! $?)) "... right-aligned: it reaches the right edge"
