@@ -97,23 +97,32 @@ status_row(struct ui *u)
 	return row_text(s, s->rows - 2);
 }
 
-/* The whole screen as one string, a row a line (caller frees). */
+/* Screen s as one string, each row followed by a newline if lines, else
+ * the rows run together (caller frees). */
 static inline char *
-screen_text(struct ui *u)
+screen_join(const struct ui_screen *s, bool lines)
 {
-	const struct ui_screen *s = ui_draw(u);
 	struct buf b;
 	char *t;
 	int y;
 
 	buf_init(&b);
+	buf_adds(&b, "");
 	for (y = 0; y < s->rows; y++) {
 		t = row_text(s, y);
 		buf_adds(&b, t);
-		buf_addc(&b, '\n');
+		if (lines)
+			buf_addc(&b, '\n');
 		free(t);
 	}
 	return buf_steal(&b);
+}
+
+/* The whole screen drawn now, a row a line (caller frees). */
+static inline char *
+screen_text(struct ui *u)
+{
+	return screen_join(ui_draw(u), true);
 }
 
 /* Cells of face f on the text rows of s. */

@@ -38,28 +38,10 @@ row_has(const struct ui_screen *s, int y, const char *needle)
 	return r;
 }
 
-/* The whole screen as one string, the rows run together (caller
- * frees). */
-static char *
-screen_flat(const struct ui_screen *s)
-{
-	struct buf b;
-	char *t;
-	int y;
-
-	buf_init(&b);
-	for (y = 0; y < s->rows; y++) {
-		t = row_text(s, y);
-		buf_adds(&b, t);
-		free(t);
-	}
-	return buf_steal(&b);
-}
-
 static bool
 screen_has(const struct ui_screen *s, const char *needle)
 {
-	char *t = screen_flat(s);
+	char *t = screen_join(s, false);
 	bool r = strstr(t, needle) != NULL;
 
 	if (!r)
