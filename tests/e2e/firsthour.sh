@@ -5,10 +5,6 @@
 . tests/e2e/lib.sh
 . tests/e2e/tmux.sh
 
-C=tests/corpus
-S001=$C/001_9cffd64b9ac82079.txt
-S002=$C/002_a2ddec63a1cf2f60.txt
-S003=$C/003_50053b280e36211a.txt
 export XDG_CONFIG_HOME="$T/config"
 mkdir -p "$XDG_CONFIG_HOME/hamish"
 

@@ -6,7 +6,6 @@
 . tests/e2e/lib.sh
 . tests/e2e/tmux.sh
 
-S001=tests/corpus/001_9cffd64b9ac82079.txt
 export XDG_CONFIG_HOME="$T/config"	# no user keymap
 
 # list_rows: the rows above the status line, trailing blanks dropped

@@ -6,11 +6,6 @@
 . tests/e2e/lib.sh
 . tests/e2e/tmux.sh
 
-C=tests/corpus
-S000=$C/000_81311ed4a92fdab7.txt
-S001=$C/001_9cffd64b9ac82079.txt
-S002=$C/002_a2ddec63a1cf2f60.txt
-S003=$C/003_50053b280e36211a.txt
 # has_forms: standard input holds Arabic presentation forms (U+FE70 to
 # U+FEFF, UTF-8 EF B9 B0 .. EF BB BF): shaped text, as hamish draws it.
 has_forms() {
