@@ -11,9 +11,6 @@
 export XDG_CONFIG_HOME="$T/config"
 mkdir -p "$XDG_CONFIG_HOME/hamish"
 
-status() {	# the status row
-	tmux_screen | tail -n 2 | head -n 1
-}
 row() {		# row N (1: the top)
 	tmux_screen | sed -n "${1}p"
 }
@@ -179,7 +176,7 @@ tmux_wait_for 'VISUAL'
 ok $? "v: VISUAL in the status line"
 tmux_keys wH
 tmux_wait_for_text 'Highlighted'
-status | grep -q VISUAL
+tmux_status | grep -q VISUAL
 ok $((! $?)) "... gone when the selection is done"
 export_csv | grep -q '"12","exact","yellow","'
 ok $? "the highlight is on ¶12"

@@ -12,9 +12,6 @@ export XDG_CONFIG_HOME="$T/config"
 mkdir -p "$XDG_CONFIG_HOME/hamish"
 DB=$T/notes.db
 
-status() {	# the status row of the screen
-	tmux_screen | tail -n 2 | head -n 1
-}
 # export FORMAT [FILE...]: hamish notes export from $DB
 export_notes() {
 	_f=$1
@@ -46,7 +43,7 @@ tmux_keys ww
 tmux_keys H
 tmux_wait_for_text 'Highlighted'
 ok $? "w w H highlights three words"
-status | grep -q '1 note'
+tmux_status | grep -q '1 note'
 ok $? "... the status line counts one annotation"
 tmux_screen | head -n 1 | grep -q '|'
 ok $? "... and the row has a marker in the gutter"
@@ -79,7 +76,7 @@ ok $((! $?)) "... right-aligned: it reaches the right edge"
 tmux_key Enter
 tmux_wait_for_text 'Note added'
 ok $? "Enter saves the note on paragraph 13"
-status | grep -q '2 notes'
+tmux_status | grep -q '2 notes'
 ok $? "... two annotations now"
 export_notes md >"$T/a.md"
 grep -q '^## ¶ 13$' "$T/a.md" && grep -q '^ملاحظة عربية$' "$T/a.md"
@@ -96,11 +93,11 @@ tmux_wait_for_text '¶ 12/'
 ok $? "Enter on the first goes to ¶12"
 tmux_keys x
 tmux_wait_for_text 'Deleted'
-status | grep -q '1 note'
+tmux_status | grep -q '1 note'
 ok $? "x deletes the annotation at the top"
 tmux_keys U
 tmux_wait_for_text 'Brought back'
-status | grep -q '2 notes'
+tmux_status | grep -q '2 notes'
 ok $? "U brings it back"
 
 # bookmarks: a letter here, a capital across documents

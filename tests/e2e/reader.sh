@@ -15,11 +15,6 @@ has_forms() {
 export XDG_CONFIG_HOME="$T/config"
 mkdir -p "$XDG_CONFIG_HOME/hamish"
 
-# status: the status row of the screen
-status() {
-	tmux_screen | tail -n 2 | head -n 1
-}
-
 # Every seed opens, and shows its first words in presentation forms.
 for s in "$S000" "$S001" "$S002" "$S003"; do
 	tmux_start 100 30 "$HAMISH" "$s"
@@ -44,7 +39,7 @@ tmux_keys ':999'
 tmux_key Enter
 tmux_wait_for_text 'No paragraph 999'
 ok $? "an unknown address says so"
-status | grep -q '¶ 42'
+tmux_status | grep -q '¶ 42'
 ok $? "... and does not move"
 
 # Resize 120 -> 40 columns keeps the top paragraph.
@@ -55,7 +50,7 @@ tmux_key Enter
 tmux_wait_for_text '¶ 42'
 tmux_resize 40 30
 tmux_wait_for '^.{0,38}[0-9]+% *$'
-status | grep -q '¶ 42'
+tmux_status | grep -q '¶ 42'
 ok $? "after a resize to 40 columns paragraph 42 is still at the top"
 tmux_resize 12 3
 tmux_wait_for_text 'Terminal too'

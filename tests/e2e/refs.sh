@@ -11,9 +11,6 @@
 export XDG_CONFIG_HOME="$T/config"
 mkdir -p "$XDG_CONFIG_HOME/hamish" "$T/lib" "$T/other"
 
-status() {	# the status row of the screen
-	tmux_screen | tail -n 2 | head -n 1
-}
 # tab_to TEXT: presses Tab (up to 12 times, a second each at most)
 # until the screen says TEXT
 tab_to() {
@@ -116,7 +113,7 @@ tmux_screen | grep -q "$(printf '\357\273')"
 ok $? "... shaped"
 tmux_key Enter
 tmux_wait_for_text '¶ 2/'
-status | grep -q '¶ 2/'
+tmux_status | grep -q '¶ 2/'
 ok $? "a second Enter goes there"
 tmux_key BSpace
 tmux_wait_for_text '¶ 1/'
@@ -140,7 +137,7 @@ tmux_wait_for_text '¶ 3/'
 tab_to 'another instrument'
 tmux_key Enter
 tmux_wait_for_text 'not of this document'
-status | grep -q '¶ 3/'
+tmux_status | grep -q '¶ 3/'
 ok $? "a paragraph of another instrument: said, and no jump"
 tab_to 'not in the library A/99/999'
 tmux_key Enter

@@ -166,8 +166,13 @@ tmux_wait_gone() {
 	return 1
 }
 
+# tmux_status: hamish's status line, the row above the last.
+tmux_status() {
+	tmux_screen | tail -n 2 | head -n 1
+}
+
 _tmux_status_grep() {	# _tmux_status_grep PATTERN
-	tmux_screen | tail -n 2 | head -n 1 | grep -q -E -e "$1"
+	tmux_status | grep -q -E -e "$1"
 }
 
 # tmux_wait_status PATTERN [TIMEOUT_S]: waits until hamish's status line
