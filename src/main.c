@@ -1172,6 +1172,9 @@ cmd_read(int argc, char **argv, bool compare)
 		char *dargv[] = { argv[0], argv[optind], argv[optind + 1],
 		    NULL };
 
+		/* with the options of diff's that compare has */
+		main_global.exact = g.exact;
+		main_global.encoding = g.encoding;
 		free(dirs);
 		optind = 1;
 		return cmd_diff(3, dargv);

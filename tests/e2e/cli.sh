@@ -73,6 +73,19 @@ is $? 1 "an unknown option before a command: a usage error"
 grep -q -- '--bogus' "$T/err"
 ok $? "  that names it"
 
+# --- compare into a pipe is diff's report, with the options it was given
+printf 'الجمعية\n\n1 - كتب الطالب الدرس\n' >"$T/old.txt"
+printf 'الجمعية\n\n1 - كَتَبَ الطالب الدرس\n' >"$T/new.txt"
+"$H" diff --exact "$T/old.txt" "$T/new.txt" >"$T/want"
+grep -q '1 changed' "$T/want"
+ok $? "diff --exact: harakat added are a change"
+"$H" compare --exact "$T/old.txt" "$T/new.txt" >"$T/out" 2>&1
+cmp -s "$T/out" "$T/want"
+ok $? "compare --exact into a pipe: the same report"
+"$H" --exact compare "$T/old.txt" "$T/new.txt" >"$T/out" 2>&1
+cmp -s "$T/out" "$T/want"
+ok $? "--exact compare into a pipe: the same"
+
 # --- a file named like a command
 cd "$T/w" || exit 1
 "$H" render library >"$T/want" 2>&1
