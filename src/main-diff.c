@@ -528,9 +528,9 @@ cmd_diff(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct diff_opts opts = { false };
+	struct diff_opts opts = { main_global.exact };
 	enum fmt fmt = FMT_TEXT;
-	const char *enc = NULL;
+	const char *enc = main_global.encoding;
 	struct doc *od = NULL, *nd = NULL;
 	struct diff *df;
 	struct buf out;

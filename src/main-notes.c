@@ -364,7 +364,7 @@ cmd_notes(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	enum notes_format f = NOTES_MD;
-	const char *db = NULL, *output = NULL, *what;
+	const char *db = main_global.db, *output = NULL, *what;
 	int ch;
 
 	if (argc < 2)

@@ -108,8 +108,16 @@ lib_opts_parse(int argc, char **argv, struct lib_opts *o, bool refs)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	size_t k;
 	int ch;
 
+	/* hamish --db X --library DIR refs: those first */
+	o->db = main_global.db;
+	for (k = 0; k < main_global.ndirs; k++) {
+		o->dirs = xreallocarray(o->dirs, o->ndirs + 1,
+		    sizeof *o->dirs);
+		o->dirs[o->ndirs++] = main_global.dirs[k];
+	}
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (ch) {

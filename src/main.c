@@ -57,10 +57,14 @@ const char usage_text[] =
 "                   OLD NEW\n"
 "       hamish compare [reader options] [--swap] OLD NEW\n"
 "       hamish check-terminal\n"
+"       hamish [reader options] COMMAND ...   (hamish --db X notes export)\n"
 "       hamish --help | --version | --list-actions\n"
 "\n"
 "A reader for Arabic documents in the terminal.  FILE is text (UTF-8,\n"
-"UTF-16, windows-1256, ...) or a PDF, known by its content.\n"
+"UTF-16, windows-1256, ...) or a PDF, known by its content.  The reader's\n"
+"options may also stand before a COMMAND: each command that has one\n"
+"takes it (its own after its name win), the others ignore it.  A FILE\n"
+"named like a command: hamish ./library, or hamish -- library.\n"
 "\n"
 "hamish FILE... opens a full-screen reader (when standard output is not a\n"
 "terminal it prints each as render does); with no FILE it reads standard\n"
@@ -674,7 +678,7 @@ cmd_print(int argc, char **argv, bool json)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *encoding = NULL;
+	const char *encoding = main_global.encoding;
 	struct buf out;
 	struct doc *d;
 	int ch, rc;
@@ -740,7 +744,7 @@ cmd_render(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct render_opts o = { 0, 0, 0, false, NULL, 0 };
+	struct render_opts o = { 0, 0, 0, false, main_global.encoding, 0 };
 	char *end;
 	long w;
 	int ch;
@@ -1049,27 +1053,72 @@ locale_ok(void)
 	return false;
 }
 
+/* The reader's options: all but --help and --swap are the global ones
+ * (global_set()). */
+static const struct option read_longopts[] = {
+	{ "keymap", required_argument, NULL, 'k' },
+	{ "theme", required_argument, NULL, 't' },
+	{ "bidi", required_argument, NULL, 'b' },
+	{ "encoding", required_argument, NULL, 'e' },
+	{ "exact", no_argument, NULL, 'x' },
+	{ "db", required_argument, NULL, 'd' },
+	{ "library", required_argument, NULL, 'l' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "swap", no_argument, NULL, 's' },
+	{ NULL, 0, NULL, 0 }
+};
+
+struct main_global main_global;
+
+/* Global option ch (read_longopts' val) with its value arg into g;
+ * false if ch is not one. */
+static bool
+global_set(struct main_global *g, int ch, const char *arg)
+{
+	enum ui_bidi b;
+
+	switch (ch) {
+	case 'k':
+		g->keymap = arg;
+		break;
+	case 't':
+		g->theme = arg;
+		break;
+	case 'b':
+		if (!bidi_parse(arg, &b))
+			usage_error("--bidi: expected app or terminal");
+		g->bidi = arg;
+		break;
+	case 'e':
+		g->encoding = arg;
+		break;
+	case 'x':
+		g->exact = true;
+		break;
+	case 'd':
+		g->db = arg;
+		break;
+	case 'l':
+		g->dirs = xreallocarray(g->dirs, g->ndirs + 1,
+		    sizeof *g->dirs);
+		g->dirs[g->ndirs++] = (char *)arg;
+		break;
+	default:
+		return false;
+	}
+	return true;
+}
+
 /* hamish [OPTIONS] FILE...; with compare, hamish compare [OPTIONS]
  * [--swap] OLD NEW. */
 static int
 cmd_read(int argc, char **argv, bool compare)
 {
-	static const struct option longopts[] = {
-		{ "keymap", required_argument, NULL, 'k' },
-		{ "theme", required_argument, NULL, 't' },
-		{ "bidi", required_argument, NULL, 'b' },
-		{ "encoding", required_argument, NULL, 'e' },
-		{ "exact", no_argument, NULL, 'x' },
-		{ "db", required_argument, NULL, 'd' },
-		{ "library", required_argument, NULL, 'l' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "swap", no_argument, NULL, 's' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct read_opts o = { "default", "dark", NULL, NULL, NULL,
 	    UI_BIDI_APP, false, { 0 } };
 	struct read_opts cli = { NULL, NULL, NULL, NULL, NULL, UI_BIDI_APP,
 	    false, { 0 } };
+	struct main_global g = main_global;	/* hamish --db X compare */
 	struct render_opts ro = { 80, 0, 0, false, NULL, 0 };
 	struct looks l = { NULL, NULL, { NULL, 0 } };
 	struct ui_opts uo;
@@ -1078,53 +1127,44 @@ cmd_read(int argc, char **argv, bool compare)
 	struct library *lib = NULL;
 	char **dirs = NULL, **lib_dirs = NULL;
 	size_t ndirs = 0, nlib = 0;
-	const char *db = NULL;
+	const char *db;
 	char *keep = NULL, *cause = NULL, *store_off = NULL;
 	bool bidi_set = false, swap = false;
 	int ch, rc = 0, i;
 
+	g.dirs = NULL;	/* a copy of main_global's, the command's added */
+	g.ndirs = 0;
+	for (i = 0; i < (int)main_global.ndirs; i++)
+		global_set(&g, 'l', main_global.dirs[i]);
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "e:h", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "e:h", read_longopts, NULL)) !=
+	    -1) {
 		switch (ch) {
-		case 'k':
-			cli.keymap = optarg;
-			break;
-		case 't':
-			cli.theme = optarg;
-			break;
-		case 'b':
-			if (!bidi_parse(optarg, &cli.bidi))
-				usage_error("--bidi: expected app or terminal");
-			bidi_set = true;
-			break;
-		case 'e':
-			cli.encoding = optarg;
-			break;
-		case 'x':
-			cli.exact = true;
-			break;
-		case 'd':
-			db = optarg;
-			break;
-		case 'l':
-			dirs = xreallocarray(dirs, ndirs + 1, sizeof *dirs);
-			dirs[ndirs++] = optarg;
-			break;
 		case 'h':
 			fputs(usage_text, stdout);
-			free(dirs);
+			free(g.dirs);
 			return 0;
 		case 's':
 			if (compare) {
 				swap = true;
 				break;
 			}
-			/* FALLTHROUGH */
+			usage_bad_option(argv, "e:h", NULL);
 		default:
-			usage_bad_option(argv, "e:h", compare ?
-			    " for compare" : NULL);
+			if (!global_set(&g, ch, optarg))
+				usage_bad_option(argv, "e:h", compare ?
+				    " for compare" : NULL);
 		}
 	}
+	cli.keymap = g.keymap;
+	cli.theme = g.theme;
+	cli.encoding = g.encoding;
+	cli.exact = g.exact;
+	if (g.bidi != NULL)
+		bidi_set = bidi_parse(g.bidi, &cli.bidi);
+	db = g.db;
+	dirs = g.dirs;
+	ndirs = g.ndirs;
 	if (compare && argc - optind != 2)
 		usage_error("compare takes two files, OLD NEW");
 	if (compare && !isatty(STDOUT_FILENO)) {
@@ -1132,6 +1172,9 @@ cmd_read(int argc, char **argv, bool compare)
 		char *dargv[] = { argv[0], argv[optind], argv[optind + 1],
 		    NULL };
 
+		/* with the options of diff's that compare has */
+		main_global.exact = g.exact;
+		main_global.encoding = g.encoding;
 		free(dirs);
 		optind = 1;
 		return cmd_diff(3, dargv);
@@ -1326,10 +1369,132 @@ list_actions(void)
 	return 0;
 }
 
+static int
+cmd_outline(int argc, char **argv)
+{
+	return cmd_print(argc, argv, false);
+}
+
+static int
+cmd_dump(int argc, char **argv)
+{
+	return cmd_print(argc, argv, true);
+}
+
+static int
+cmd_compare(int argc, char **argv)
+{
+	return cmd_read(argc, argv, true);
+}
+
+static int
+cmd_terminal(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return cmd_check_terminal();
+}
+
+/* The commands: hamish NAME ARGS... runs fn with argv[0] NAME. */
+static const struct command {
+	const char	*name;
+	int		(*fn)(int, char **);
+} commands[] = {
+	{ "render", cmd_render },
+	{ "outline", cmd_outline },
+	{ "dump", cmd_dump },
+	{ "check-terminal", cmd_terminal },
+	{ "notes", cmd_notes },
+	{ "refs", cmd_refs },
+	{ "library", cmd_library },
+	{ "diff", cmd_diff },
+	{ "compare", cmd_compare },
+};
+
+static const struct command *
+command_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < UTIL_NELEM(commands); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+/*
+ * The global options at the start of argv (the reader's, read_longopts,
+ * as getopt_long() takes them: --db X, --db=X, an unambiguous --d X,
+ * -e X, -eX) into g; returns the index of the word after them, or -1 if
+ * something else ends them: "--" (a FILE follows, even one named like a
+ * command), another option, a missing value, no word.
+ *
+ *   hamish --db X --exact notes export FILE  ->  3 ("notes")
+ *   hamish --db X -- library                 ->  -1 (the reader's)
+ */
+static int
+global_scan(int argc, char **argv, struct main_global *g)
+{
+	const struct option *o, *hit;
+	const char *a, *val, *eq;
+	size_t len, nhit;
+	int i, ch, has_arg;
+
+	for (i = 1; i < argc; i++) {
+		a = argv[i];
+		if (a[0] != '-' || a[1] == '\0')	/* "-": standard input */
+			return i;
+		if (strcmp(a, "--") == 0)
+			return -1;
+		val = NULL;
+		if (a[1] != '-') {
+			if (a[1] != 'e')
+				return -1;
+			ch = 'e';
+			has_arg = required_argument;
+			if (a[2] != '\0')
+				val = a + 2;
+		} else {
+			a += 2;
+			eq = strchr(a, '=');
+			len = eq != NULL ? (size_t)(eq - a) : strlen(a);
+			hit = NULL;
+			for (nhit = 0, o = read_longopts; o->name != NULL;
+			    o++) {
+				if (strncmp(o->name, a, len) != 0)
+					continue;
+				hit = o;
+				if (o->name[len] == '\0') {	/* exact */
+					nhit = 1;
+					break;
+				}
+				nhit++;
+			}
+			if (nhit != 1)
+				return -1;
+			ch = hit->val;
+			has_arg = hit->has_arg;
+			if (eq != NULL) {
+				if (has_arg == no_argument)
+					return -1;
+				val = eq + 1;
+			}
+		}
+		if (has_arg != no_argument && val == NULL) {
+			if (++i == argc)
+				return -1;
+			val = argv[i];
+		}
+		if (!global_set(g, ch, val))
+			return -1;		/* --help, --swap */
+	}
+	return -1;
+}
+
 int
 main(int argc, char **argv)
 {
-	int rc;
+	int rc, i;
 
 	/*
 	 * Paragraphs of a long document need arrays of hundreds of KB, one
@@ -1356,26 +1521,21 @@ main(int argc, char **argv)
 	    strcmp(argv[1], "-V") == 0) {
 		printf("hamish %s\n", HAMISH_VERSION);
 		rc = 0;
-	} else if (strcmp(argv[1], "render") == 0)
-		rc = cmd_render(argc - 1, argv + 1);
-	else if (strcmp(argv[1], "outline") == 0)
-		rc = cmd_print(argc - 1, argv + 1, false);
-	else if (strcmp(argv[1], "dump") == 0)
-		rc = cmd_print(argc - 1, argv + 1, true);
-	else if (strcmp(argv[1], "check-terminal") == 0)
-		rc = cmd_check_terminal();
-	else if (strcmp(argv[1], "notes") == 0)
-		rc = cmd_notes(argc - 1, argv + 1);
-	else if (strcmp(argv[1], "refs") == 0)
-		rc = cmd_refs(argc - 1, argv + 1);
-	else if (strcmp(argv[1], "library") == 0)
-		rc = cmd_library(argc - 1, argv + 1);
-	else if (strcmp(argv[1], "diff") == 0)
-		rc = cmd_diff(argc - 1, argv + 1);
-	else if (strcmp(argv[1], "compare") == 0)
-		rc = cmd_read(argc - 1, argv + 1, true);
-	else
-		rc = cmd_read(argc, argv, false);
+	} else {
+		/* a command after the global options, like git's; else
+		 * files for the reader, which reads the options itself */
+		struct main_global g = { 0 };
+		const struct command *c = NULL;
+
+		if ((i = global_scan(argc, argv, &g)) > 0)
+			c = command_find(argv[i]);
+		if (c != NULL) {
+			main_global = g;
+			rc = c->fn(argc - i, argv + i);
+		} else
+			rc = cmd_read(argc, argv, false);
+		free(g.dirs);
+	}
 	text_cleanup();
 	return rc;
 }

@@ -22,6 +22,24 @@ struct store;
 /* hamish --help */
 extern const char usage_text[];
 
+/*
+ * The reader's options given before a command's name, as in
+ * `hamish --db X notes export`: main() sets them, and each command that
+ * has the option starts from its value (the command's own after its
+ * name win); the others ignore it.  Strings borrowed from argv.
+ */
+struct main_global {
+	const char	*db;
+	const char	*encoding;
+	const char	*keymap;
+	const char	*theme;
+	const char	*bidi;		/* "app" or "terminal" */
+	char		**dirs;		/* --library DIR..., ndirs of them */
+	size_t		 ndirs;
+	bool		 exact;
+};
+extern struct main_global main_global;
+
 /* Prints "hamish: msg (try hamish --help)", one line; exits with
  * EXIT_USAGE. */
 void		 usage_error(const char *) __attribute__((noreturn));

@@ -150,6 +150,25 @@ ui_text_short(struct buf *out, const char *s, size_t max)
 		buf_adds(out, "…");
 }
 
+/* Into out (reset first): the first n code points of s, the blanks at
+ * their end dropped, and "…". */
+static void
+row_cut(struct buf *out, const char *s, size_t n)
+{
+	size_t i = 0, len = strlen(s);
+
+	for (; i < len && n > 0; n--) {
+		i++;
+		while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+	}
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	buf_reset(out);
+	text_utf8_visible(out, s, i);
+	buf_adds(out, "…");
+}
+
 static bool
 is_rtl(uint32_t c)
 {
@@ -1807,6 +1826,42 @@ put_text(struct ui *u, int y, const char *s, enum lay_dir dir, int face)
 }
 
 /*
+ * Lays s out into u->row, width w, on one row: all of it if it fits,
+ * else the longest start of it that fits with "…" after it (the blanks
+ * before the cut dropped), so that a cut row never ends in a word cut
+ * off at the edge.  Returns false if s was cut.
+ *
+ *   |  :e FILE   open another document (Tab completes)    :bn  :bp  …|
+ */
+static bool
+row_fit(struct ui *u, const char *s, enum lay_dir dir, int face, int w)
+{
+	struct view *v = ui_cur(u)->view;
+	size_t lo = 0, hi, mid, len = strlen(s);
+	struct buf cut;
+
+	if (view_text_row(v, s, len, dir, face, w, 0, 0, NULL, u->row) <= 1)
+		return true;
+	/* the longest start that fits: lo code points fit, hi do not */
+	hi = utf8_count(s, len);
+	buf_init(&cut);
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		row_cut(&cut, s, mid);
+		if (view_text_row(v, cut.data, cut.len, dir, face, w, 0, 0,
+		    NULL, u->row) <= 1)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	row_cut(&cut, s, lo);
+	view_text_row(v, cut.data, cut.len, dir, face, w, 0, 0, NULL,
+	    u->row);
+	buf_free(&cut);
+	return false;
+}
+
+/*
  * Lays s out left-to-right from column x of the status row, up to column
  * end (each field on its own, so that an Arabic section name and a number
  * do not reorder each other); returns the column after it and a gap.  A
@@ -1820,21 +1875,10 @@ status_field(struct ui *u, int x, int end, const char *s)
 	struct view_cell *row = &u->scr.cell[(size_t)(u->rows - 2) *
 	    (size_t)u->cols];
 	int w = end - x, used;
-	size_t max, nl;
-	struct buf cut;
 
 	if (w <= 0 || *s == '\0')
 		return x;
-	nl = view_text_row(ui_cur(u)->view, s, strlen(s), LAY_DIR_LTR,
-	    TF_STATUS, w, 0, 0, NULL, u->row);
-	buf_init(&cut);
-	for (max = utf8_count(s, strlen(s)); nl > 1 && max > 0; max--) {
-		buf_reset(&cut);
-		ui_text_short(&cut, s, max - 1);
-		nl = view_text_row(ui_cur(u)->view, cut.data, cut.len,
-		    LAY_DIR_LTR, TF_STATUS, w, 0, 0, NULL, u->row);
-	}
-	buf_free(&cut);
+	row_fit(u, s, LAY_DIR_LTR, TF_STATUS, w);
 	for (used = w; used > 0 && u->row[used - 1].base == ' '; used--)
 		;
 	memcpy(row + x, u->row, (size_t)used * sizeof *row);
@@ -2110,8 +2154,14 @@ draw_list(struct ui *u)
 		face = e == l->sel ? TF_SELECTED : TF_TEXT;
 		line = 0;
 		do {
-			nl = view_text_row(b->view, s, strlen(s), l->e[e].dir,
-			    face, u->cols, line, 0, NULL, u->row);
+			/* a row an entry: one longer than it ends in "…" */
+			if (l->one_line) {
+				row_fit(u, s, l->e[e].dir, face, u->cols);
+				nl = 1;
+			} else
+				nl = view_text_row(b->view, s, strlen(s),
+				    l->e[e].dir, face, u->cols, line, 0,
+				    NULL, u->row);
 			for (x = 0; x < u->cols; x++)
 				u->row[x].face = (uint8_t)face;
 			put_row(u, y++, u->row);

@@ -28,6 +28,21 @@ corpus_dir(void)
 	return c != NULL && *c != '\0' ? c : "tests/corpus";
 }
 
+/* The bytes of corpus file name, NUL-terminated (caller frees), their
+ * count in *len; NULL if it cannot be read. */
+__attribute__((unused)) static char *
+corpus_read(const char *name, size_t *len)
+{
+	char *path = xasprintf("%s/%s", corpus_dir(), name), *s = NULL;
+	char *cause = NULL;
+
+	if (util_file_read(path, &s, len, &cause) != 0)
+		s = NULL;
+	free(cause);
+	free(path);
+	return s;
+}
+
 /* Corpus file name imported (caller frees), or NULL after a failed ok(). */
 __attribute__((unused)) static struct doc *
 load(const char *name)

@@ -3,8 +3,9 @@
  * text (row_text), keys typed into a struct ui as a string ("<Enter>"
  * and the like by name, any other character as itself, UTF-8 too), and
  * a substring check that says what it found when it fails.  Included by
- * test-ui.c, test-reader.c, test-cursor.c and test-explore.c after the headers it needs (keymap.h, ui.h, view.h,
- * util.h, stdio.h, string.h).
+ * test-ui.c, test-reader.c, test-cursor.c, test-explore.c and
+ * test-load.c after the headers it needs (keymap.h, ui.h, view.h,
+ * util.h, stdio.h, string.h); ui-fixture.h builds on it.
  */
 #ifndef HAMISH_TESTS_KEYS_H
 #define HAMISH_TESTS_KEYS_H

@@ -20,9 +20,6 @@ N=$T/rev2-new.txt
 export XDG_CONFIG_HOME="$T/config"
 mkdir -p "$XDG_CONFIG_HOME/hamish"
 
-status() {
-	tmux_screen | tail -n 2 | head -n 1
-}
 
 # side L|R|G ROW: the left column, the right one or the gutter of screen
 # row ROW (1-based), trailing blanks dropped.
@@ -62,7 +59,7 @@ print("\n".join(out))' 2>/dev/null
 tmux_start 140 30 "$HAMISH" compare "$O" "$N"
 tmux_wait_for 'changes'
 ok $? "hamish compare opens: the status line counts the changes"
-status | grep -q '7 changes · 2 changed, 1 moved, 1 new, 1 deleted, 1 split, 1 merged, 1 spelling'
+tmux_status | grep -q '7 changes · 2 changed, 1 moved, 1 new, 1 deleted, 1 split, 1 merged, 1 spelling'
 ok $? "... seven, by kind: changed, moved, new, deleted, split, merged, spelling"
 side R 1 | grep -q '^old  '
 ok $? "the right column's head names the old version"
@@ -160,11 +157,11 @@ tmux_keys g /
 tmux_keys 'المستجدة'
 tmux_key Enter
 tmux_wait_for_text 'match 1 of 2'
-status | grep -q '¶ 5 → 6'
+tmux_status | grep -q '¶ 5 → 6'
 ok $? "/ searches the new version: the columns go to the pair of the hit"
 tmux_keys n
 tmux_wait_for_text 'match 2 of 2'
-status | grep -q '¶ 5 → 6'
+tmux_status | grep -q '¶ 5 → 6'
 [ $? -ne 0 ]
 ok $? "n: the next hit, elsewhere"
 
@@ -196,7 +193,7 @@ ok $? ":set noswap: on the right again"
 tmux_keys g zi
 tmux_wait_for_text 'unchanged paragraphs ⋯'
 ok $? "zi folds the unchanged paragraphs"
-status | grep -q 'folded'
+tmux_status | grep -q 'folded'
 ok $? "... the status line says so"
 tmux_keys zi
 tmux_wait_gone 'unchanged paragraphs ⋯'
@@ -227,7 +224,7 @@ tmux_wait_for_text 'against'
 ok $? "below 100 columns: one column, its head names both versions"
 tmux_screen | words | grep 'المستجدة' | grep -q 'الاستعراض'
 ok $? "... the old and the new word inline, on one row"
-status | grep -q 'change 2 of 7'
+tmux_status | grep -q 'change 2 of 7'
 ok $? "... still at change 2"
 tmux_resize 140 30
 tmux_wait_gone 'against'
@@ -309,7 +306,7 @@ tmux_keys q
 tmux_wait_exit >/dev/null
 KEEP_DB=1 tmux_start 140 30 "$HAMISH" compare "$O" "$N"
 tmux_wait_for 'changes'
-status | grep -q '1 note, 1 on changed words, 1 orphan (:orphans)'
+tmux_status | grep -q '1 note, 1 on changed words, 1 orphan (:orphans)'
 ok $? "compare: the highlight carried to the new version, on changed words; the note on the deleted paragraph an orphan"
 tmux_screen | grep -q 'found no place in the new: :orphans'
 ok $? "... the message says so"
@@ -363,7 +360,7 @@ ok $? "... is on paragraph 30 of the new version"
 sed '1,3s/الاتجار/مكافحة الاتجار/' "$N" >"$T/retitled.txt"
 KEEP_DB=1 tmux_start 140 30 "$HAMISH" compare "$O" "$T/retitled.txt"
 tmux_wait_for 'changes'
-status | grep -q 'notes\?, 1 on changed words'
+tmux_status | grep -q 'notes\?, 1 on changed words'
 ok $? "a retitled revision: the old version's annotations carried all the same"
 tmux_keys q
 tmux_wait_exit >/dev/null
@@ -394,7 +391,7 @@ tmux_wait_exit >/dev/null
 : >"$T/empty.txt"
 tmux_start 140 30 "$HAMISH" compare "$T/empty.txt" "$N"
 tmux_wait_for 'changes'
-status | grep -q '^ *change 1 of [0-9]* · [0-9]* new · '
+tmux_status | grep -q '^ *change 1 of [0-9]* · [0-9]* new · '
 ok $? "an empty file against a full one: every paragraph new"
 side R 2 | grep -q '^╱╱*$'
 ok $? "... the old column filler"

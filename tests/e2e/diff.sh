@@ -4,7 +4,6 @@
 # planted edits: build/test-diff --write DIR).
 . tests/e2e/lib.sh
 B=${B:-build}
-C=tests/corpus
 S=$C/001_9cffd64b9ac82079.txt
 "$B/test-diff" --write "$T"
 O=$T/rev1-old.txt

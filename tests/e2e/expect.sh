@@ -8,14 +8,9 @@
 . tests/e2e/lib.sh
 . tests/e2e/tmux.sh
 
-C=tests/corpus
-S002=$C/002_a2ddec63a1cf2f60.txt
 export XDG_CONFIG_HOME="$T/config"
 mkdir -p "$XDG_CONFIG_HOME/hamish"
 
-status() {	# the status row
-	tmux_screen | tail -n 2 | head -n 1
-}
 row() {		# row N (1: the top)
 	tmux_screen | sed -n "${1}p"
 }
@@ -92,10 +87,18 @@ tmux_keys ':set margin'
 tmux_key Enter
 tmux_wait_for_text 'margin note one'
 ok $? ":set margin: back"
-tmux_resize 80 24
-tmux_wait_gone '│'
+# drawn80: one capture of the whole screen drawn again at 80x24, not of
+# tmux's cut-down old one nor of one being drawn: the status line (it
+# ends in the per cent) on row 23, and no margin's rule anywhere
+drawn80() {
+	tmux_screen >"$T/screen"
+	[ "$(wc -l <"$T/screen")" -eq 24 ] &&
+	    sed -n 23p "$T/screen" | grep -q '[0-9]%$' &&
+	    ! grep -q '│' "$T/screen"
+}
+tmux_resize 80 24 && _tmux_poll 10 drawn80
 ok $? "resized to 80: no margin"
-tmux_screen | grep -q 'margin note one'
+grep -q 'margin note one' "$T/screen"
 ok $((! $?)) "... no note text on the screen"
 tmux_keys q
 tmux_wait_exit >/dev/null
@@ -173,7 +176,7 @@ tmux_wait_for 'VISUAL'
 ok $? "v: VISUAL in the status line"
 tmux_keys wH
 tmux_wait_for_text 'Highlighted'
-status | grep -q VISUAL
+tmux_status | grep -q VISUAL
 ok $((! $?)) "... gone when the selection is done"
 export_csv | grep -q '"12","exact","yellow","'
 ok $? "the highlight is on ¶12"

@@ -5,16 +5,9 @@
 . tests/e2e/lib.sh
 . tests/e2e/tmux.sh
 
-C=tests/corpus
-S001=$C/001_9cffd64b9ac82079.txt
-S002=$C/002_a2ddec63a1cf2f60.txt
-S003=$C/003_50053b280e36211a.txt
 export XDG_CONFIG_HOME="$T/config"
 mkdir -p "$XDG_CONFIG_HOME/hamish"
 
-status() {
-	tmux_screen | tail -n 2 | head -n 1
-}
 
 # An unknown option: one line, naming it, with the hint; status 1.
 "$HAMISH" --bogus "$S002" >"$T/out" 2>"$T/err"
@@ -53,7 +46,7 @@ for size in "80 24" "40 20"; do
 	tmux_start $size sh -c "cat '$S003' | exec '$HAMISH'"
 	tmux_wait_for '[0-9]+%'
 	ok $? "cat FILE | hamish ($size): the reader"
-	status | grep -q 'CTOC/COP/WG'
+	tmux_status | grep -q 'CTOC/COP/WG'
 	ok $? "... named by the document's symbol"
 	tmux_keys ':4.12'
 	tmux_key Enter
@@ -73,8 +66,8 @@ tmux_wait_for '[0-9]+%'
 tmux_keys ':4.12'
 tmux_key Enter
 tmux_wait_for_text '¶ 4.12/'
-status | grep -q '… [0-9]*% *$'
-ok $? "40x20: the name cut with an ellipsis, apart from the per cent ($(status))"
+tmux_status | grep -q '… [0-9]*% *$'
+ok $? "40x20: the name cut with an ellipsis, apart from the per cent ($(tmux_status))"
 for nc in "" 1; do
 	if [ -n "$nc" ]; then
 		tmux_start 120 40 env NO_COLOR=1 "$HAMISH" "$S002"

@@ -2,8 +2,6 @@
 # binary (issue 15): what each command must still do with it.
 . tests/e2e/lib.sh
 . tests/e2e/tmux.sh
-C=tests/corpus
-s0=$C/000_81311ed4a92fdab7.txt
 # a byte that must not reach standard error raw: ESC, BEL, C1 CSI
 raw="$(printf '\033\\|\007\\|\302\233')"
 noraw() {	# noraw FILE DESCRIPTION: no raw control in FILE
@@ -83,23 +81,23 @@ noraw "$T/err" "  without its escape sequence"
 noraw "$T/err" "render --plain: the same"
 "$HAMISH" outline "$T/nope-$esc" >/dev/null 2>"$T/err"
 noraw "$T/err" "a file that does not exist: its name shown safely"
-"$HAMISH" outline --encoding "$(printf 'k\033[2J')" "$s0" >/dev/null \
+"$HAMISH" outline --encoding "$(printf 'k\033[2J')" "$S000" >/dev/null \
     2>"$T/err"
 noraw "$T/err" "an --encoding value shown safely"
 echo garbage >"$T/$esc.db"
 "$HAMISH" notes export --db "$T/$esc.db" >/dev/null 2>"$T/err"
 grep -q 'PWNED' "$T/err" && ! LC_ALL=C grep -q "$raw" "$T/err"
 ok $? "a --db path shown safely"
-"$HAMISH" render "--wid$(printf '\033[31m')th=3" "$s0" >/dev/null 2>"$T/err"
+"$HAMISH" render "--wid$(printf '\033[31m')th=3" "$S000" >/dev/null 2>"$T/err"
 is $? 1 "an unknown option exits 1"
 grep -q "unknown option --wid" "$T/err"
 ok $? "  and is named"
 noraw "$T/err" "  safely"
-"$HAMISH" "--$(printf '\033]2;X\007')" "$s0" >/dev/null 2>"$T/err"
+"$HAMISH" "--$(printf '\033]2;X\007')" "$S000" >/dev/null 2>"$T/err"
 noraw "$T/err" "the reader's unknown option too"
-"$HAMISH" dump "-$(printf '\033')" "$s0" >/dev/null 2>"$T/err"
+"$HAMISH" dump "-$(printf '\033')" "$S000" >/dev/null 2>"$T/err"
 noraw "$T/err" "a short option that is ESC"
-"$HAMISH" diff "--bo$(printf '\033[2J')" "$s0" "$s0" >/dev/null 2>"$T/err"
+"$HAMISH" diff "--bo$(printf '\033[2J')" "$S000" "$S000" >/dev/null 2>"$T/err"
 is $? 2 "diff: an unknown option is trouble (2)"
 noraw "$T/err" "  and is named safely"
 printf '%%PDF-1.4\ngarbage\n' >"$T/$esc.pdf"
@@ -287,7 +285,7 @@ export XDG_CONFIG_HOME="$T/config"
 mkdir -p "$XDG_CONFIG_HOME/hamish"
 printf '# mine\nkeymap nosuch\033]2;PWNED\007\n' \
     >"$XDG_CONFIG_HOME/hamish/config"
-tmux_start 200 30 "$HAMISH" "$s0"
+tmux_start 200 30 "$HAMISH" "$S000"
 tmux_wait_for_text 'config:2: no keymap called'
 ok $? "config: an unknown keymap is a warning with file:line"
 tmux_screen | grep 'config:2:' | grep -q "nosuch␛]2;PWNED␇'"
@@ -303,13 +301,13 @@ ok $? "  G goes to the end: the default keymap is loaded"
 tmux_keys q
 is "$(tmux_wait_exit)" 0 "  the reader ran with the default keymap (q quits, 0)"
 printf 'theme ../nope\n' >"$XDG_CONFIG_HOME/hamish/config"
-tmux_start 100 30 "$HAMISH" "$s0"
+tmux_start 100 30 "$HAMISH" "$S000"
 tmux_wait_for_text 'config:1: '
 ok $? "config: a theme file that cannot be read is a warning too"
 tmux_keys q
 is "$(tmux_wait_exit)" 0 "  the reader ran (q quits, 0)"
 printf 'keymap emacs\ntheme no-such-theme\n' >"$XDG_CONFIG_HOME/hamish/config"
-tmux_start 100 30 "$HAMISH" "$s0"
+tmux_start 100 30 "$HAMISH" "$S000"
 tmux_wait_for_text "config:2: no theme called 'no-such-theme'"
 ok $? "config: an unknown theme, the keymap of the line before kept"
 tmux_key 'M->'
@@ -319,7 +317,7 @@ tmux_keys q
 is "$(tmux_wait_exit)" 0 "  q quits (exit 0)"
 rm "$XDG_CONFIG_HOME/hamish/config"
 tmux_start 100 30 sh -c '"$1" --keymap nosuch "$2"; echo "exit $?"; sleep 30' \
-    sh "$HAMISH" "$s0"
+    sh "$HAMISH" "$S000"
 tmux_wait_for_text 'exit 1'
 ok $? "--keymap NAME on the command line: still exit 1"
 

@@ -1,6 +1,12 @@
 # tests/e2e/lib.sh - TAP helpers for the shell suites (sourced).
-# HAMISH is the binary under test; T is a private scratch directory.
+# HAMISH is the binary under test; T is a private scratch directory;
+# C the corpus and S000 ... S003 its four seeds (run from the root).
 : "${HAMISH:?HAMISH must name the hamish binary}"
+C=tests/corpus
+S000=$C/000_81311ed4a92fdab7.txt
+S001=$C/001_9cffd64b9ac82079.txt
+S002=$C/002_a2ddec63a1cf2f60.txt
+S003=$C/003_50053b280e36211a.txt
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 # The user's own annotations are never touched by a test.

@@ -8,16 +8,10 @@
 . tests/e2e/lib.sh
 . tests/e2e/tmux.sh
 
-C=tests/corpus
-S001=$C/001_9cffd64b9ac82079.txt
-S002=$C/002_a2ddec63a1cf2f60.txt
 export XDG_CONFIG_HOME="$T/config"
 mkdir -p "$XDG_CONFIG_HOME/hamish"
 DB=$T/notes.db
 
-status() {	# the status row of the screen
-	tmux_screen | tail -n 2 | head -n 1
-}
 # export FORMAT [FILE...]: hamish notes export from $DB
 export_notes() {
 	_f=$1
@@ -49,7 +43,7 @@ tmux_keys ww
 tmux_keys H
 tmux_wait_for_text 'Highlighted'
 ok $? "w w H highlights three words"
-status | grep -q '1 note'
+tmux_status | grep -q '1 note'
 ok $? "... the status line counts one annotation"
 tmux_screen | head -n 1 | grep -q '|'
 ok $? "... and the row has a marker in the gutter"
@@ -63,17 +57,26 @@ goto 13
 tmux_keys a
 tmux_wait_for_text 'Note:'
 tmux_keys 'ملاحظة عربية'
-note_shaped() {	# the last row shows the note typed, shaped
-	tmux_screen | tail -n 1 | grep -q "$(printf 'Note: .*\357\273')"
+# the note as the reader lays out a right-to-left line: shaped (U+FExx
+# presentation forms), in visual order
+typed=$(printf 'ملاحظة عربية\n' | "$HAMISH" render --plain --width 40 |
+    sed 's/^ *//')
+note_typed() {	# the last row: "Note: " and the whole note, shaped
+	case $(tmux_screen | tail -n 1) in
+	"Note: "*"$typed") return 0 ;;
+	esac
+	return 1
 }
-_tmux_poll 10 note_shaped	# (the keys take a while under load)
+# every letter typed, not only the first (the keys take a while under
+# load): what the checks after this one read does not change under them
+_tmux_poll 10 note_typed && printf '%s' "$typed" | grep -q "$(printf '\357\273')"
 ok $? "the note is typed on the last row, shaped"
 tmux_screen | tail -n 1 | grep -q ' $'
 ok $((! $?)) "... right-aligned: it reaches the right edge"
 tmux_key Enter
 tmux_wait_for_text 'Note added'
 ok $? "Enter saves the note on paragraph 13"
-status | grep -q '2 notes'
+tmux_status | grep -q '2 notes'
 ok $? "... two annotations now"
 export_notes md >"$T/a.md"
 grep -q '^## ¶ 13$' "$T/a.md" && grep -q '^ملاحظة عربية$' "$T/a.md"
@@ -90,11 +93,11 @@ tmux_wait_for_text '¶ 12/'
 ok $? "Enter on the first goes to ¶12"
 tmux_keys x
 tmux_wait_for_text 'Deleted'
-status | grep -q '1 note'
+tmux_status | grep -q '1 note'
 ok $? "x deletes the annotation at the top"
 tmux_keys U
 tmux_wait_for_text 'Brought back'
-status | grep -q '2 notes'
+tmux_status | grep -q '2 notes'
 ok $? "U brings it back"
 
 # bookmarks: a letter here, a capital across documents

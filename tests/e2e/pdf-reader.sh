@@ -14,9 +14,6 @@ p=tests/fixtures/pdf/report-amiri.pdf	# 20 pages, paragraph 43 on p. 20
 export XDG_CONFIG_HOME="$T/config"
 mkdir -p "$XDG_CONFIG_HOME/hamish"
 
-status() {
-	tmux_screen | tail -n 2 | head -n 1
-}
 
 tmux_start 80 24 "$HAMISH" "$p"
 tmux_wait_for 'p\. 1/20'
@@ -25,13 +22,13 @@ ok $? "first screen: page 1 of the whole PDF's 20"
 # status line has its per cent and the paragraph count of the whole
 tmux_wait_for '[0-9]+%'
 ok $? "without a key, the whole document comes: a per cent"
-status | grep -q 'reading'
+tmux_status | grep -q 'reading'
 ok $((!$?)) "... and 'reading' is gone"
 tmux_keys ':43'
 tmux_key Enter
 tmux_wait_for_text '¶ 43/43'
 ok $? ":43 goes to the last paragraph, of 43"
-status | grep -q 'p\. 20/20'
+tmux_status | grep -q 'p\. 20/20'
 ok $? "... on page 20 of 20"
 tmux_screen | head -n 1 | grep -q '٤٣'
 ok $? "... its label ٤٣ on the top row"
@@ -69,11 +66,11 @@ is "$(tmux_wait_exit)" 0 "q quits with status 0"
 KEEP_DB=1 tmux_start 80 24 "$HAMISH" "$p"
 tmux_wait_for_text '¶ 43/43'
 ok $? "opened again at the stored position: paragraph 43"
-status | grep -q 'p\. 20/20'
+tmux_status | grep -q 'p\. 20/20'
 ok $? "... on page 20 of 20"
-status | grep -q '1 note'
+tmux_status | grep -q '1 note'
 ok $? "... with its one annotation"
-status | grep -Eq 'review|orphan'
+tmux_status | grep -Eq 'review|orphan'
 ok $((!$?)) "... in its place (none to review, no orphan)"
 tmux_keys q
 tmux_wait_exit >/dev/null
@@ -88,7 +85,7 @@ tmux_wait_exit >/dev/null
 KEEP_DB=1 tmux_start 80 24 "$HAMISH" "$p"
 tmux_wait_for '1 note'
 ok $? "opened at the top: the annotation comes with the whole"
-status | grep -Eq 'review|orphan'
+tmux_status | grep -Eq 'review|orphan'
 ok $((!$?)) "... in its place"
 tmux_keys q
 tmux_wait_exit >/dev/null

@@ -6,11 +6,6 @@
 . tests/e2e/lib.sh
 . tests/e2e/tmux.sh
 
-C=tests/corpus
-S000=$C/000_81311ed4a92fdab7.txt
-S001=$C/001_9cffd64b9ac82079.txt
-S002=$C/002_a2ddec63a1cf2f60.txt
-S003=$C/003_50053b280e36211a.txt
 # has_forms: standard input holds Arabic presentation forms (U+FE70 to
 # U+FEFF, UTF-8 EF B9 B0 .. EF BB BF): shaped text, as hamish draws it.
 has_forms() {
@@ -19,11 +14,6 @@ has_forms() {
 # No user configuration leaks in.
 export XDG_CONFIG_HOME="$T/config"
 mkdir -p "$XDG_CONFIG_HOME/hamish"
-
-# status: the status row of the screen
-status() {
-	tmux_screen | tail -n 2 | head -n 1
-}
 
 # Every seed opens, and shows its first words in presentation forms.
 for s in "$S000" "$S001" "$S002" "$S003"; do
@@ -49,7 +39,7 @@ tmux_keys ':999'
 tmux_key Enter
 tmux_wait_for_text 'No paragraph 999'
 ok $? "an unknown address says so"
-status | grep -q '¶ 42'
+tmux_status | grep -q '¶ 42'
 ok $? "... and does not move"
 
 # Resize 120 -> 40 columns keeps the top paragraph.
@@ -60,7 +50,7 @@ tmux_key Enter
 tmux_wait_for_text '¶ 42'
 tmux_resize 40 30
 tmux_wait_for '^.{0,38}[0-9]+% *$'
-status | grep -q '¶ 42'
+tmux_status | grep -q '¶ 42'
 ok $? "after a resize to 40 columns paragraph 42 is still at the top"
 tmux_resize 12 3
 tmux_wait_for_text 'Terminal too'

@@ -88,7 +88,6 @@ ok $? "and prints the document"
 # --plain with several threads (--jobs): the same bytes as one thread.
 # About 1.3 MB (twenty chunks of 64 KB): the seeds several times, a byte
 # order mark first, CRLF line ends in one copy, invalid bytes in others.
-C=tests/corpus
 {
 	printf '\357\273\277'
 	for i in 1 2 3; do

@@ -5,7 +5,6 @@
 # (CSI 1 SP k) before anything else, implicit mode back (CSI 8 h, CSI 0
 # SP k) at the very end; --bidi=terminal: neither, and logical text.
 . tests/e2e/lib.sh
-S001=tests/corpus/001_9cffd64b9ac82079.txt
 ESC=$(printf '\033')
 
 # run OUT ARGS...: hamish ARGS in a pty, q pressed after a second
@@ -81,7 +80,6 @@ ok $((! $?)) "... no escape sequence into a pipe"
 COLUMNS=80 "$HAMISH" "$S001" >"$T/plain"
 cmp -s "$T/plain" "$T/r80"
 ok $? "hamish FILE into a pipe prints what render prints"
-S002=tests/corpus/002_a2ddec63a1cf2f60.txt
 "$HAMISH" render --width 80 "$S002" >>"$T/r80"
 COLUMNS=80 "$HAMISH" "$S001" "$S002" >"$T/plain2"
 cmp -s "$T/plain2" "$T/r80"

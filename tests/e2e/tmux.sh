@@ -166,6 +166,27 @@ tmux_wait_gone() {
 	return 1
 }
 
+# tmux_status: hamish's status line, the row above the last.
+tmux_status() {
+	tmux_screen | tail -n 2 | head -n 1
+}
+
+_tmux_status_grep() {	# _tmux_status_grep PATTERN
+	tmux_status | grep -q -E -e "$1"
+}
+
+# tmux_wait_status PATTERN [TIMEOUT_S]: waits until hamish's status line
+# (the row above the last) matches the extended regular expression
+# PATTERN.  After a key, wait for what only the key can make appear
+# there (the document's name, its position), not for text that may be
+# on the screen already.
+tmux_wait_status() {
+	_tmux_poll "${2:-10}" _tmux_status_grep "$1" && return 0
+	_tmux_diag "timed out after ${2:-10} s waiting for the status line" \
+	    "to match /$1/"
+	return 1
+}
+
 _tmux_size_is() {	# _tmux_size_is WxH
 	[ "$(_tmux display-message -p -t t '#{pane_width}x#{pane_height}')" \
 	    = "$1" ]

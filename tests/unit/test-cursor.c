@@ -22,76 +22,10 @@
 #include "util.h"
 #include "view.h"
 #include "keys.h"
+#define FIXTURE_NAME	"test-cursor"
+#include "ui-fixture.h"
 
 #define S002	"tests/corpus/002_a2ddec63a1cf2f60.txt"
-
-static struct keymap *km;
-static int view_flags;		/* of the uis open_km() opens */
-
-/* The status row. */
-static char *
-status_row(struct ui *u)
-{
-	const struct ui_screen *s = ui_draw(u);
-
-	return row_text(s, s->rows - 2);
-}
-
-static struct ui *
-open_km(const char *path, int cols, int rows, const struct keymap *k,
-    struct store *st)
-{
-	struct ui_opts o = { .km = k, .store = st, .view_flags = view_flags };
-	struct ui *u = ui_new(&o, cols, rows);
-	char *cause = NULL;
-
-	if (path != NULL && !ok(ui_open(u, path, &cause), "open %s", path))
-		printf("#   %s\n", cause);
-	free(cause);
-	return u;
-}
-
-static struct ui *
-open_ui(const char *path, int cols, int rows)
-{
-	return open_km(path, cols, rows, km, NULL);
-}
-
-/* A new database in build/ (caller closes); NULL after saying why. */
-static struct store *
-new_store(const char *name)
-{
-	char path[256], *cause = NULL;
-	struct store *st;
-
-	snprintf(path, sizeof path, "build/test-cursor-%s.db", name);
-	unlink(path);
-	if ((st = store_open(path, &cause)) == NULL)
-		printf("#   %s: %s\n", path, cause);
-	free(cause);
-	return st;
-}
-
-/* What y put on the clipboard after keys k (caller frees), or NULL. */
-static char *
-copied(struct ui *u, const char *k)
-{
-	keys(u, k);
-	return ui_clipboard_take(u);
-}
-
-
-/* Cells of face f on the text rows. */
-static int
-count_face(struct ui *u, int f)
-{
-	const struct ui_screen *s = ui_draw(u);
-	int i, n = 0;
-
-	for (i = 0; i < s->text_rows * s->cols; i++)
-		n += s->cell[i].face == f;
-	return n;
-}
 
 /* The screen's cursor. */
 static void
@@ -454,13 +388,8 @@ test_random(void)
 int
 main(void)
 {
-	char *cause = NULL;
-
-	km = km_new();
-	if (km_load_file(km, "keymaps/default.keys", NULL, NULL, &cause) < 0) {
-		printf("Bail out! %s\n", cause);
+	if (!fixture_init())
 		return 1;
-	}
 	test_cursor_moves();
 	test_cross_paragraphs();
 	test_delete_which_undo();

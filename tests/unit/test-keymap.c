@@ -10,22 +10,7 @@
 #include "keymap.h"
 #include "tap.h"
 #include "util.h"
-
-/* Collects warnings: the count and the last message. */
-struct warns {
-	int	 n;
-	char	 last[256];
-};
-
-static void
-warn_cb(void *arg, const char *msg)
-{
-	struct warns *w = arg;
-
-	w->n++;
-	snprintf(w->last, sizeof w->last, "%s", msg);
-	printf("# warning: %s\n", msg);
-}
+#include "warns.h"
 
 static uint32_t
 key(const char *name)

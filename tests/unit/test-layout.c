@@ -15,6 +15,7 @@
 #include "util.h"
 #include "view.h"
 #include "doc.h"
+#include "corpus.h"
 
 /* Lays UTF-8 s out at width w; returns the rendered rows (caller frees). */
 static char *
@@ -390,25 +391,6 @@ test_marks_at_line_start(void)
 	lay_lines_free(&ll);
 }
 
-/* The bytes of a file (caller frees), or NULL. */
-static char *
-read_all(const char *path, size_t *len)
-{
-	struct buf b;
-	FILE *f;
-	int c;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return NULL;
-	buf_init(&b);
-	while ((c = getc(f)) != EOF)
-		buf_addc(&b, (char)c);
-	fclose(f);
-	*len = b.len;
-	buf_addc(&b, '\0');
-	return buf_steal(&b);
-}
-
 /*
  * A huge paragraph is laid out window by window (render-plain.c, issue
  * 15 item 12): the rows and their offsets are those of one layout of the
@@ -420,24 +402,17 @@ read_all(const char *path, size_t *len)
 static void
 test_windows(void)
 {
-	static const char *const seeds[] = {
-		"000_81311ed4a92fdab7.txt", "001_9cffd64b9ac82079.txt",
-		"002_a2ddec63a1cf2f60.txt", "003_50053b280e36211a.txt"
-	};
+	static const char *const seeds[] = { S000, S001, S002, S003 };
 	static const int widths[] = { 80, 37, 7 };
 	struct render_plain_opts o = { 80, 0, RENDER_MAP, NULL, NULL, 0 };
 	struct buf para, whole, win;
 	uint32_t *a, *b, *p;
-	char *s, *path;
-	const char *dir = getenv("HAMISH_CORPUS");
+	char *s;
 	size_t len, i, k, n, na, nb, nbad = 0, cut, at, bad = 0;
 
 	buf_init(&para);
 	for (i = 0; i < 4; i++) {
-		path = xasprintf("%s/%s", dir != NULL && *dir != '\0' ? dir :
-		    "tests/corpus", seeds[i]);
-		s = read_all(path, &len);
-		free(path);
+		s = corpus_read(seeds[i], &len);
 		for (k = 0; s != NULL && k < len; k++)
 			if (s[k] != '\n' && s[k] != '\r')
 				buf_addc(&para, s[k]);

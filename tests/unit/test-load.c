@@ -21,11 +21,13 @@
 #include "ui.h"
 #include "util.h"
 #include "view.h"
+#include "keys.h"
+#define FIXTURE_NAME	"test-load"
+#include "ui-fixture.h"
 
 #define PDF	"tests/fixtures/pdf/report-amiri.pdf"	/* 20 pages */
 #define SEED	"tests/corpus/002_a2ddec63a1cf2f60.txt"
 
-static struct keymap *km;
 
 /* The status row (second from the bottom) as UTF-8 (caller frees). */
 static char *
@@ -292,13 +294,8 @@ test_position(void)
 int
 main(void)
 {
-	char *cause = NULL;
-
-	km = km_new();
-	if (km_load_file(km, "keymaps/default.keys", NULL, NULL, &cause) < 0) {
-		printf("Bail out! %s\n", cause);
+	if (!fixture_init())
 		return 1;
-	}
 	test_partial();
 	test_thread();
 	test_reader();

@@ -20,86 +20,15 @@
 #include "util.h"
 #include "view.h"
 #include "keys.h"
+#define FIXTURE_NAME	"test-reader"
+#include "ui-fixture.h"
 
 #define S000	"tests/corpus/000_81311ed4a92fdab7.txt"
 #define S001	"tests/corpus/001_9cffd64b9ac82079.txt"
 #define S002	"tests/corpus/002_a2ddec63a1cf2f60.txt"
 #define S003	"tests/corpus/003_50053b280e36211a.txt"
 
-static struct keymap *km;	/* keymaps/default.keys */
 static struct keymap *km_emacs;	/* keymaps/emacs.keys */
-
-/* The message row, the status row. */
-static char *
-msg_row(struct ui *u)
-{
-	const struct ui_screen *s = ui_draw(u);
-
-	return row_text(s, s->rows - 1);
-}
-
-static char *
-status_row(struct ui *u)
-{
-	const struct ui_screen *s = ui_draw(u);
-
-	return row_text(s, s->rows - 2);
-}
-
-static struct ui *
-open_km(const char *path, int cols, int rows, const struct keymap *k,
-    struct store *st)
-{
-	struct ui_opts o = { .km = k, .store = st };
-	struct ui *u = ui_new(&o, cols, rows);
-	char *cause = NULL;
-
-	if (path != NULL && !ok(ui_open(u, path, &cause), "open %s", path))
-		printf("#   %s\n", cause);
-	free(cause);
-	return u;
-}
-
-static struct ui *
-open_ui(const char *path, int cols, int rows)
-{
-	return open_km(path, cols, rows, km, NULL);
-}
-
-/* Cells of face f on the text rows. */
-static int
-count_face(struct ui *u, int f)
-{
-	const struct ui_screen *s = ui_draw(u);
-	int i, n = 0;
-
-	for (i = 0; i < s->text_rows * s->cols; i++)
-		n += s->cell[i].face == f;
-	return n;
-}
-
-/* A new database in build/ (caller closes); NULL after saying why. */
-static struct store *
-new_store(const char *name)
-{
-	char path[256], *cause = NULL;
-	struct store *st;
-
-	snprintf(path, sizeof path, "build/test-reader-%s.db", name);
-	unlink(path);
-	if ((st = store_open(path, &cause)) == NULL)
-		printf("#   %s: %s\n", path, cause);
-	free(cause);
-	return st;
-}
-
-/* What y put on the clipboard after keys k (caller frees), or NULL. */
-static char *
-copied(struct ui *u, const char *k)
-{
-	keys(u, k);
-	return ui_clipboard_take(u);
-}
 
 /* Bug 2: H right after H is the next colour of that highlight. */
 static void
@@ -175,25 +104,6 @@ test_search_count(void)
 	ok(strstr(t, "not found") == NULL, "Esc: the message goes");
 	free(t);
 	ui_free(u);
-}
-
-/* The whole screen as one string (caller frees). */
-static char *
-screen_text(struct ui *u)
-{
-	const struct ui_screen *s = ui_draw(u);
-	struct buf b;
-	char *t;
-	int y;
-
-	buf_init(&b);
-	for (y = 0; y < s->rows; y++) {
-		t = row_text(s, y);
-		buf_adds(&b, t);
-		buf_addc(&b, '\n');
-		free(t);
-	}
-	return buf_steal(&b);
 }
 
 /* Expectation 7: :info and i show the header the importer took out. */
@@ -635,10 +545,10 @@ main(void)
 {
 	char *cause = NULL;
 
-	km = km_new();
+	if (!fixture_init())
+		return 1;
 	km_emacs = km_new();
-	if (km_load_file(km, "keymaps/default.keys", NULL, NULL, &cause) < 0 ||
-	    km_load_file(km_emacs, "keymaps/emacs.keys", NULL, NULL,
+	if (km_load_file(km_emacs, "keymaps/emacs.keys", NULL, NULL,
 	    &cause) < 0) {
 		printf("Bail out! %s\n", cause);
 		return 1;

@@ -944,25 +944,6 @@ test_print(void)
 	doc_free(d);
 }
 
-/* The bytes of a file (caller frees), or NULL. */
-static char *
-read_all(const char *path, size_t *len)
-{
-	struct buf b;
-	FILE *f;
-	int c;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return NULL;
-	buf_init(&b);
-	while ((c = getc(f)) != EOF)
-		buf_addc(&b, (char)c);
-	fclose(f);
-	*len = b.len;
-	buf_addc(&b, '\0');
-	return buf_steal(&b);
-}
-
 /* refs_find() and the exhaustive search give the same references. */
 static bool
 same_refs(const char *what, const struct doc *d)
@@ -1014,14 +995,12 @@ test_windows(void)
 	static const char *const seeds[] = { S000, S001, S002, S003 };
 	struct buf t;
 	struct doc *d;
-	char *path, *s, *cause = NULL, *whole, *big, *small;
+	char *s, *cause = NULL, *whole, *big, *small;
 	size_t len, i, k, nw, nb, ns;
 
 	buf_init(&t);
 	for (i = 0; i < UTIL_NELEM(seeds); i++) {
-		path = xasprintf("%s/%s", corpus_dir(), seeds[i]);
-		s = read_all(path, &len);
-		free(path);
+		s = corpus_read(seeds[i], &len);
 		for (k = 0; s != NULL && k < len; k++)
 			buf_addc(&t, s[k] == '\n' || s[k] == '\r' ? ' ' : s[k]);
 		free(s);
@@ -1095,7 +1074,7 @@ test_hints(void)
 	};
 	struct buf t;
 	struct doc *d;
-	char *path, *s, *cause = NULL;
+	char *s, *cause = NULL;
 	size_t len, i, k, at, n, bad = 0, tries = 0;
 
 	for (i = 0; i < UTIL_NELEM(seeds); i++) {
@@ -1116,9 +1095,7 @@ test_hints(void)
 	}
 	buf_init(&t);
 	for (i = 0; i < 40; i++) {
-		path = xasprintf("%s/%s", corpus_dir(), seeds[i % 4]);
-		s = read_all(path, &len);
-		free(path);
+		s = corpus_read(seeds[i % 4], &len);
 		if (s == NULL || len == 0) {
 			free(s);
 			continue;

@@ -9,21 +9,7 @@
 #include "tap.h"
 #include "theme.h"
 #include "util.h"
-
-struct warns {
-	int	 n;
-	char	 last[256];
-};
-
-static void
-warn_cb(void *arg, const char *msg)
-{
-	struct warns *w = arg;
-
-	w->n++;
-	snprintf(w->last, sizeof w->last, "%s", msg);
-	printf("# warning: %s\n", msg);
-}
+#include "warns.h"
 
 static bool
 style_eq(const struct theme_style *a, const struct theme_style *b)

@@ -18,13 +18,13 @@
 #include "util.h"
 #include "view.h"
 #include "keys.h"
+#define FIXTURE_NAME	"test-ui"
+#include "ui-fixture.h"
 
 #define S000	"tests/corpus/000_81311ed4a92fdab7.txt"
 #define S001	"tests/corpus/001_9cffd64b9ac82079.txt"
 #define S002	"tests/corpus/002_a2ddec63a1cf2f60.txt"
 #define S003	"tests/corpus/003_50053b280e36211a.txt"
-
-static struct keymap *km;
 
 static bool
 row_has(const struct ui_screen *s, int y, const char *needle)
@@ -38,57 +38,16 @@ row_has(const struct ui_screen *s, int y, const char *needle)
 	return r;
 }
 
-/* The whole screen as one string (caller frees). */
-static char *
-screen_text(const struct ui_screen *s)
-{
-	struct buf b;
-	char *t;
-	int y;
-
-	buf_init(&b);
-	for (y = 0; y < s->rows; y++) {
-		t = row_text(s, y);
-		buf_adds(&b, t);
-		free(t);
-	}
-	return buf_steal(&b);
-}
-
 static bool
 screen_has(const struct ui_screen *s, const char *needle)
 {
-	char *t = screen_text(s);
+	char *t = screen_join(s, false);
 	bool r = strstr(t, needle) != NULL;
 
 	if (!r)
 		printf("#   screen lacks '%s'\n", needle);
 	free(t);
 	return r;
-}
-
-/* Cells of face f on the text rows. */
-static int
-count_face(const struct ui_screen *s, int f)
-{
-	int i, n = 0;
-
-	for (i = 0; i < s->text_rows * s->cols; i++)
-		n += s->cell[i].face == f;
-	return n;
-}
-
-static struct ui *
-open_ui(const char *path, int cols, int rows)
-{
-	struct ui_opts o = { .km = km };
-	struct ui *u = ui_new(&o, cols, rows);
-	char *cause = NULL;
-
-	if (!ok(ui_open(u, path, &cause), "open %s", path))
-		printf("#   %s\n", cause);
-	free(cause);
-	return u;
 }
 
 static void
@@ -254,18 +213,18 @@ test_search(void)
 	top = row_text(s, 0);
 	keys(u, "/الاتجار");
 	s = ui_draw(u);
-	ok(count_face(s, TF_MATCH_CURRENT) > 0, "incremental: the first "
+	ok(face_cells(s, TF_MATCH_CURRENT) > 0, "incremental: the first "
 	    "match is marked while typing");
 	keys(u, "<Enter>");
 	s = ui_draw(u);
-	n = count_face(s, TF_MATCH);
+	n = face_cells(s, TF_MATCH);
 	ok(n > 0, "all matches on screen are highlighted (%d cells)", n);
 	keys(u, "n");
 	s = ui_draw(u);
-	ok(count_face(s, TF_MATCH_CURRENT) > 0, "n moves to the next match");
+	ok(face_cells(s, TF_MATCH_CURRENT) > 0, "n moves to the next match");
 	keys(u, ":noh<Enter>");
 	s = ui_draw(u);
-	is_int(count_face(s, TF_MATCH) + count_face(s, TF_MATCH_CURRENT), 0,
+	is_int(face_cells(s, TF_MATCH) + face_cells(s, TF_MATCH_CURRENT), 0,
 	    ":noh clears the highlight");
 	keys(u, "g/zzzqqq<Enter>");
 	s = ui_draw(u);
@@ -276,7 +235,7 @@ test_search(void)
 	keys(u, "/a/67");
 	s = ui_draw(u);
 	now = row_text(s, 0);
-	ok(strcmp(now, top) != 0 && count_face(s, TF_MATCH_CURRENT) > 0,
+	ok(strcmp(now, top) != 0 && face_cells(s, TF_MATCH_CURRENT) > 0,
 	    "typing a search moves to the match (a/67: A/67, in a footnote)");
 	free(now);
 	keys(u, "<Esc>");
@@ -318,7 +277,7 @@ test_lists(void)
 	u = open_ui(S003, 100, 30);
 	keys(u, ":4.12<Enter>o");
 	s = ui_draw(u);
-	ok(count_face(s, TF_SELECTED) > 0, "the outline opens with the bar "
+	ok(face_cells(s, TF_SELECTED) > 0, "the outline opens with the bar "
 	    "on screen, at the paragraph at the top (far down the list)");
 	keys(u, "<Enter>");
 	s = ui_draw(u);
@@ -364,14 +323,6 @@ test_view_moves(void)
 	ok(i >= doc_block_count(d), "view_pos_of/view_row_offset agree");
 	view_free(v);
 	doc_free(d);
-}
-
-/* What y put on the clipboard after keys k (caller frees), or NULL. */
-static char *
-copied(struct ui *u, const char *k)
-{
-	keys(u, k);
-	return ui_clipboard_take(u);
 }
 
 /*
@@ -473,13 +424,8 @@ test_selection(void)
 int
 main(void)
 {
-	char *cause = NULL;
-
-	km = km_new();
-	if (km_load_file(km, "keymaps/default.keys", NULL, NULL, &cause) < 0) {
-		printf("Bail out! %s\n", cause);
+	if (!fixture_init())
 		return 1;
-	}
 	test_goto();
 	test_pages();
 	test_scroll();
