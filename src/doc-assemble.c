@@ -16,8 +16,22 @@
  * "من جدول ...") is short without ending anything: such a line and the
  * fragment after it are not taken for last lines.
  *
+ * A PDF's records say how the lines sit (d->geo, assemble_geo()): a line
+ * goes on the paragraph before it, also over a page break, unless
+ *   - its type changes (size, weight), or the space above it grows past
+ *     the body's line pitch;
+ *   - the line before stopped short of the block's left edge (a last
+ *     line), or the right edge moves after a paragraph's first line (a
+ *     hanging number, then the indented lines of its text);
+ *   - it starts with the next paragraph number (or 1, or one the label
+ *     stage believes).
+ * The widths and punctuation that text has to guess from are not used
+ * there, nor "(12)" taken for a marker: a PDF's were raised, and came
+ * as ⁽¹²⁾ already.
+ *
  * Pure; reads struct dl_line records (doc-lines.h).
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -247,12 +261,18 @@ notes_flush(struct canon *c)
 		size_t i = c->notes[c->flushed], j;
 		const struct dl_line *N = &d->v[i];
 
-		buf_addc(c->out, '(');
-		add_text(c->out, N->s + N->lab_off, N->lab_len);
-		buf_adds(c->out, ") ");
+		if (N->value == 0)		/* a star: "* text" */
+			buf_adds(c->out, "* ");
+		else {
+			buf_addc(c->out, '(');
+			add_text(c->out, N->s + N->lab_off, N->lab_len);
+			buf_adds(c->out, ") ");
+		}
 		add_text(c->out, N->s + N->body_off, (N->body_end > 0 ?
 		    N->body_end : N->n) - N->body_off);
-		for (j = i + 1; j < d->n && d->v[j].kind != DL_BODY &&
+		/* its lines down to the next note, the body of the next
+		 * page passed over (a note that goes on at its foot) */
+		for (j = i + 1; j < d->n &&
 		    !(d->v[j].kind == DL_NOTE && d->v[j].lab == DL_LAB_NOTE);
 		    j++)
 			if (d->v[j].kind == DL_NOTE) {
@@ -319,6 +339,89 @@ block_start(struct canon *c, const struct dl_line *lab,
 	add_marked(c, L, o);
 }
 
+
+/*
+ * Whether line b of a PDF starts a paragraph after line a (a_first: a is
+ * its paragraph's first line; next: the number that would come next).
+ */
+static bool
+geo_break(const struct dl_doc *d, const struct dl_line *a, bool a_first,
+    const struct dl_line *b, long next)
+{
+	if (fabsf(a->size - b->size) > 0.1f || a->bold != b->bold)
+		return true;
+	if (a->page == b->page && b->top - a->top > d->pitch * 1.25f + 0.1f)
+		return true;		/* the spacing grows */
+	if (a->lin > 1.5f * a->size)
+		return true;		/* a stopped short: its last line */
+	if (!a_first && fabsf(b->rin - a->rin) > 0.4f)
+		return true;		/* the right edge moved */
+	/* the next number, or 1: the numbering starts again (a section) */
+	return b->lab == DL_LAB_PARA && (b->keep || b->value == next ||
+	    b->value == 1);
+}
+
+/* dl_assemble() of a PDF's records: pages [0, upto). */
+static void
+assemble_geo(struct canon *c, size_t upto)
+{
+	const struct dl_doc *d = c->d;
+	const struct dl_line *a = NULL;
+	bool a_first = false, open = false;
+	long next = 1;
+	size_t i, page = 0, start = 0;
+
+	for (i = 0; i < d->n && d->v[i].page < upto; i++) {
+		const struct dl_line *L = &d->v[i];
+		size_t o = L->lab == DL_LAB_NONE ? L->body_off : 0;
+
+		if (L->kind == DL_NOTE) {
+			if (L->lab == DL_LAB_NOTE)
+				c->seen++;
+			if (!open)
+				notes_flush(c);
+			continue;
+		}
+		if (L->kind != DL_BODY || L->n == 0)
+			continue;
+		if (a != NULL && !geo_break(d, a, a_first, L, next)) {
+			buf_addc(c->out, ' ');
+			add_text(c->out, L->s + o, L->n - o);
+			a_first = false;
+			a = L;
+			continue;
+		}
+		if (open)
+			block_end(c, start);
+		for (; page < L->page; page++) {
+			buf_addc(c->out, '\f');
+			canon_nl(c, L->no);
+		}
+		open = true;
+		a_first = true;
+		start = L->no;
+		if (L->lab == DL_LAB_PARA) {
+			add_text(c->out, L->s + L->lab_off, L->lab_len);
+			buf_adds(c->out, " - ");
+			o = L->body_off;
+			next = L->value + 1;
+		}
+		add_text(c->out, L->s + o, L->n - o);
+		a = L;
+	}
+	if (open)
+		block_end(c, start);
+	/* a page break for each page, those without a block too */
+	for (; page + 1 < upto; page++) {
+		buf_addc(c->out, '\f');
+		canon_nl(c, d->n > 0 ? d->v[d->n - 1].no : 0);
+	}
+	/* the notes of the pages written, and no others */
+	for (c->seen = 0; c->seen < c->nnotes &&
+	    d->v[c->notes[c->seen]].page < upto; c->seen++)
+		;
+	notes_flush(c);
+}
 /*
  * Labels alone on their lines wait in a queue for the text after them:
  * pdftotext's default mode may put the hanging numbers of several
@@ -332,7 +435,7 @@ dl_assemble(const struct dl_doc *d, struct buf *out, size_t **map,
 {
 	struct canon c;
 	const struct dl_line *q[QMAX];
-	size_t W = measure(d), i, page = 0, start = 0, j, nq = 0, qh = 0;
+	size_t W, i, page = 0, start = 0, j, nq = 0, qh = 0;
 	bool open = false, sent = false;
 
 	memset(&c, 0, sizeof c);
@@ -346,13 +449,24 @@ dl_assemble(const struct dl_doc *d, struct buf *out, size_t **map,
 	for (i = 0; i < d->n; i++) {
 		size_t at, len;
 
-		if (d->v[i].kind == DL_FURN && symbol_in(&d->v[i], &at, &len)) {
+		/* (in a PDF, one of the top band: a header's) */
+		if (d->v[i].kind == DL_FURN && (!d->geo ||
+		    dl_band(&d->v[i]) == 1) &&
+		    symbol_in(&d->v[i], &at, &len)) {
 			buf_add(out, d->v[i].s + at, len);
 			canon_nl(&c, d->v[i].no);
 			canon_nl(&c, d->v[i].no);
 			break;
 		}
 	}
+	if (d->geo) {
+		assemble_geo(&c, d->upto > 0 ? d->upto : d->npages);
+		free(c.notes);
+		*map = c.map;
+		*nmap = c.nmap;
+		return;
+	}
+	W = measure(d);
 	for (i = 0; i < d->n; i++) {
 		const struct dl_line *L = &d->v[i], *lab = NULL;
 		bool label = L->keep && L->lab != DL_LAB_NONE &&

@@ -10,6 +10,13 @@
  * starts the next one, any other goes on the last.  A numbered paragraph
  * believed there means these were not notes after all.
  *
+ * A PDF's records know their type size (d->geo), and a PDF's markers
+ * were raised digits, already ⁽N⁾ in the text: there the notes of a page
+ * are the lines of smaller type after its last line of body type, each
+ * started by a line with the next label in sequence ("(18)", "18", "*",
+ * or "... (18)" and "... *" at the end of a left-to-right line), any
+ * other line the last note going on, also from the page before (type()).
+ *
  * Reads and marks struct dl_line records (doc-lines.h); pure.
  */
 #include <string.h>
@@ -140,11 +147,164 @@ marked(const struct dl_doc *d, size_t a, size_t b, long v)
 	return false;
 }
 
+/* --- with geometry (a PDF) --------------------------------------------- */
+
+/*
+ * A note's label at the start of s: (18), )18( as a right-to-left line
+ * may give it, 18, (١٨) or *.  Returns its length in bytes (0: none),
+ * *v its value (0 for *), *d0 and *d1 where its digits are.
+ */
+static size_t
+type_label(const char *s, size_t n, long *v, size_t *d0, size_t *d1)
+{
+	size_t i = 0, j;
+	bool paren = false;
+	int dv;
+
+	*v = 0;
+	*d0 = *d1 = 0;
+	if (n > 0 && s[0] == '*')
+		return n == 1 || s[1] == ' ' || (unsigned char)s[1] >= 0x80 ?
+		    1 : 0;
+	if (n > 0 && (s[0] == '(' || s[0] == ')'))
+		paren = true, i = 1;
+	j = i;
+	while (j < n) {
+		size_t k = j;
+
+		if ((dv = dl_digit(dl_dec(s, n, &k))) < 0)
+			break;
+		*v = *v * 10 + dv;
+		j = k;
+		if (*v > 100000)
+			return 0;
+	}
+	if (j == i)
+		return 0;
+	*d0 = i;
+	*d1 = j;
+	if (paren) {
+		if (j >= n || (s[j] != ')' && s[j] != '('))
+			return 0;
+		j++;
+	}
+	return j;
+}
+
+/*
+ * A label at the end of a line without right-to-left letters: " *" or
+ * " (18)".  Returns its length (0: none), *v as for type_label().
+ */
+static size_t
+type_label_end(const char *s, size_t n, long *v)
+{
+	size_t i = 0, k;
+	uint32_t c;
+
+	while (i < n) {
+		c = dl_dec(s, n, &i);
+		if ((c >= 0x590 && c <= 0x8FF) || (c >= 0xFB1D &&
+		    c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF))
+			return 0;
+	}
+	*v = 0;
+	if (n >= 3 && s[n - 1] == '*' && s[n - 2] == ' ')
+		return 1;
+	if (n >= 5 && s[n - 1] == ')') {
+		k = n - 1;
+		while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9')
+			k--;
+		if (k == n - 1 || k < 2 || s[k - 1] != '(' || s[k - 2] != ' ')
+			return 0;
+		for (i = k; i < n - 1; i++)
+			*v = *v * 10 + (s[i] - '0');
+		return n - k + 1;
+	}
+	return 0;
+}
+
+/* Whether a note labelled v may start after the note last (0: none). */
+static bool
+type_next(long v, long last, bool any)
+{
+	return v == 0 || (v > last && v <= last + 3) || !any;
+}
+
+/* The notes of a PDF's records: the smaller type after the body. */
+static void
+type(struct dl_doc *d)
+{
+	size_t i = 0, j, first, last, lastbody;
+	long prev = 0, v;
+	bool any = false;
+
+	while (i < d->n) {
+		size_t p = d->v[i].page;
+
+		first = i;
+		while (i < d->n && d->v[i].page == p)
+			i++;
+		last = i;
+		lastbody = (size_t)-1;
+		for (j = first; j < last; j++)
+			if (d->v[j].kind == DL_BODY && d->v[j].size >= 0.9f)
+				lastbody = j;
+		if (lastbody == (size_t)-1)
+			continue;	/* all small: not a foot of a page */
+		for (j = lastbody + 1; j < last; j++) {
+			struct dl_line *L = &d->v[j];
+			size_t ll, d0, d1, e;
+
+			if (L->kind != DL_BODY)
+				continue;
+			ll = type_label(L->s, L->n, &v, &d0, &d1);
+			if (ll == 0 && (ll = type_label_end(L->s, L->n,
+			    &v)) > 0 && type_next(v, prev, any)) {
+				/* "A/67/150 *": a left-to-right note, its
+				 * label on the right, at the end */
+				e = L->n - ll;
+				while (e > 0 && L->s[e - 1] == ' ')
+					e--;
+				L->lab_off = v > 0 ? L->n - ll + 1 : L->n - 1;
+				L->lab_len = v > 0 ? ll - 2 : 1;
+				L->body_off = 0;
+				L->body_end = e > 0 ? e : 1;
+			} else if (ll > 0 && type_next(v, prev, any)) {
+				L->lab_off = v > 0 ? d0 : 0;
+				L->lab_len = v > 0 ? d1 - d0 : 1;
+				for (e = ll; e < L->n && L->s[e] == ' '; e++)
+					;
+				L->body_off = e;
+				L->body_end = 0;
+			} else {
+				if (any) {	/* the last note goes on */
+					L->kind = DL_NOTE;
+					L->lab = DL_LAB_NONE;
+					L->keep = false;
+				}
+				continue;	/* else nothing to join */
+			}
+			L->kind = DL_NOTE;
+			L->keep = false;
+			L->lab = DL_LAB_NOTE;
+			L->value = v;
+			if (v > 0)
+				prev = v;
+			any = true;
+		}
+	}
+}
+
 void
 dl_footnotes(struct dl_doc *d)
 {
 	size_t i = 0, first, last, j, k, nb, body, at, len, end;
 	long next = 0, v;
+
+	if (d->geo) {
+		type(d);
+		return;
+	}
 
 	while (i < d->n) {
 		size_t p = d->v[i].page, start = (size_t)-1, half;

@@ -13,8 +13,24 @@
  *   sequence    a number alone at the edge of each page that grows with
  *               the page (a plain page number).
  *
+ * A PDF's records say where each line stands (d->geo): then only the
+ * lines in the top or bottom sixth of their page can be furniture, and
+ * the evidence is weighed there alone (bands()):
+ *
+ *   tokens      a line in a band made only of page numbers (12, 2/23),
+ *               job numbers, barcodes however their spaces fell, print
+ *               dates and language tags; a short line at the top of a
+ *               page after the first with a document symbol among its
+ *               words (a running header seen once);
+ *   repetition  a line of a band that the same band of other pages has
+ *               too, its digits aside, on a quarter of the pages.
+ *
+ * A text has no bands: its rules look at the first and last lines of
+ * each page, and at token lines wherever they are.
+ *
  * Reads and marks struct dl_line records (doc-lines.h); pure.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -435,6 +451,192 @@ page_numbers(struct dl_doc *d, const size_t *ed, size_t ne)
 	free(off);
 }
 
+/* --- with geometry (a PDF) --------------------------------------------- */
+
+/* Whether s[0..n) is only digits of any script, lo to hi of them. */
+static bool
+digits_only(const char *s, size_t n, size_t lo, size_t hi)
+{
+	size_t i = 0, k = 0;
+
+	while (i < n) {
+		if (dl_digit(dl_dec(s, n, &i)) < 0)
+			return false;
+		k++;
+	}
+	return k >= lo && k <= hi;
+}
+
+/*
+ * Whether every word of a line in a band is furniture: a page number
+ * (12, 2/23), a job number (24-12345, V.19-04312), a barcode (*2412345*,
+ * its star apart or not), a date stamp (170812) or a language tag ((A)),
+ * at least one of them not a date or a tag.
+ */
+static bool
+band_tokens(const char *s, size_t n)
+{
+	size_t i = 0;
+	bool any = false;
+
+	while (i < n) {
+		size_t j = i;
+		const char *w, *sl;
+		size_t wn;
+
+		while (j < n && s[j] != ' ')
+			j++;
+		w = s + i, wn = j - i;
+		i = j + 1;
+		if (wn >= 3 && w[0] == '*' && w[wn - 1] == '*' &&
+		    digits_only(w + 1, wn - 2, 5, 12))
+			any = true;
+		else if ((wn == 3 && w[0] == '(' && w[2] == ')') ||
+		    (wn == 1 && w[0] == '*') || digits_only(w, wn, 6, 6))
+			;
+		else if (wn >= 6 && (w[0] == '*' || w[wn - 1] == '*') &&
+		    digits_only(w + (w[0] == '*'), wn - 1, 5, 12))
+			any = true;
+		else if (digits_only(w, wn, 1, 4) || dl_is_job(w, wn))
+			any = true;
+		else if ((sl = memchr(w, '/', wn)) != NULL &&
+		    digits_only(w, (size_t)(sl - w), 1, 4) &&
+		    digits_only(sl + 1, wn - (size_t)(sl - w) - 1, 1, 4))
+			any = true;
+		else
+			return false;
+	}
+	return any;
+}
+
+/* A barcode, its stars and digits however the spaces fell. */
+static bool
+band_barcode(const char *s, size_t n)
+{
+	char t[64];
+	size_t i, k = 0, stars = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ')
+			continue;
+		if (k == sizeof t)
+			return false;
+		stars += s[i] == '*';
+		t[k++] = s[i];
+	}
+	if (k < 7 || stars != 2 || (t[0] != '*' && t[k - 1] != '*'))
+		return false;
+	for (i = 0; i < k; i++)
+		if (t[i] != '*' && (t[i] < '0' || t[i] > '9'))
+			return false;
+	return true;
+}
+
+/* A short line with a document symbol among its words. */
+static bool
+symbol_among(const char *s, size_t n)
+{
+	size_t j, k;
+
+	if (n > 60)
+		return false;
+	for (j = 0; j < n; j = k + 1) {
+		for (k = j; k < n && s[k] != ' '; k++)
+			;
+		if (dl_is_symbol(s + j, k - j))
+			return true;
+	}
+	return false;
+}
+
+int
+dl_band(const struct dl_line *L)
+{
+	if (L->ph <= 0)
+		return 0;
+	if (L->bot < L->ph / 6)
+		return 1;
+	if (L->top > L->ph * 5 / 6)
+		return 2;
+	return 0;
+}
+
+/* A hash of a line's text with every digit the same (page numbers). */
+static uint64_t
+band_key(const struct dl_line *L)
+{
+	uint64_t h = 14695981039346656037u;
+	size_t i = 0, j;
+
+	while (i < L->n) {
+		j = i;
+		if (dl_digit(dl_dec(L->s, L->n, &j)) >= 0) {
+			h = (h ^ '#') * 1099511628211u;
+		} else
+			for (; i < j; i++)
+				h = (h ^ (unsigned char)L->s[i]) *
+				    1099511628211u;
+		i = j;
+	}
+	return h;
+}
+
+struct banded {
+	uint64_t	 key;
+	int		 band;
+	size_t		 page;
+	size_t		 line;
+};
+
+static int
+banded_cmp(const void *x, const void *y)
+{
+	const struct banded *a = x, *b = y;
+
+	if (a->band != b->band)
+		return a->band < b->band ? -1 : 1;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->page < b->page ? -1 : a->page > b->page;
+}
+
+/* The furniture of a PDF's records: its bands' tokens and repetitions. */
+static void
+bands(struct dl_doc *d)
+{
+	struct banded *v = xreallocarray(NULL, d->n + 1, sizeof *v);
+	size_t i, j, k, n = 0, pages;
+
+	for (i = 0; i < d->n; i++) {
+		struct dl_line *L = &d->v[i];
+		int b;
+
+		if (L->kind != DL_BODY || (b = dl_band(L)) == 0)
+			continue;
+		if (band_tokens(L->s, L->n) || band_barcode(L->s, L->n) ||
+		    (L->page > 0 && b == 1 && symbol_among(L->s, L->n))) {
+			L->kind = DL_FURN;
+			continue;
+		}
+		v[n].key = band_key(L);
+		v[n].band = b;
+		v[n].page = L->page;
+		v[n].line = i;
+		n++;
+	}
+	qsort(v, n, sizeof *v, banded_cmp);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1, pages = 1; j < n && v[j].band == v[i].band &&
+		    v[j].key == v[i].key; j++)
+			if (v[j].page != v[j - 1].page)
+				pages++;
+		if (pages >= 2 && pages * 4 >= d->npages)
+			for (k = i; k < j; k++)
+				d->v[v[k].line].kind = DL_FURN;
+	}
+	free(v);
+}
+
 void
 dl_furniture(struct dl_doc *d)
 {
@@ -442,6 +644,11 @@ dl_furniture(struct dl_doc *d)
 	struct edge *e;
 	size_t *seen, stamp = 0;
 	int mask;
+
+	if (d->geo) {
+		bands(d);
+		return;
+	}
 
 	for (i = 0; i < d->n; i++) {
 		struct dl_line *L = &d->v[i];

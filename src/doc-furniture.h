@@ -20,5 +20,8 @@ bool		 dl_furniture_line(const char *, size_t, size_t);
  * "V.19-04312": a job number. */
 bool		 dl_is_symbol(const char *, size_t);
 bool		 dl_is_job(const char *, size_t);
+/* The band of a PDF's line: 1 the top sixth of its page, 2 the bottom
+ * sixth, 0 between them or no geometry. */
+int		 dl_band(const struct dl_line *);
 
 #endif

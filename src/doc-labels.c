@@ -428,8 +428,9 @@ dl_labels(struct dl_doc *d)
 	long prev = 0;
 	int sub = 0;
 
-	for (i = 0; i < d->n; i++)
-		dl_label_parse(&d->v[i]);
+	for (i = 0; i < d->n; i++)	/* (a PDF's notes are known) */
+		if (d->v[i].kind != DL_NOTE)
+			dl_label_parse(&d->v[i]);
 	/* "١٢" alone, then a line that starts with the dash (-raw) */
 	for (i = 0; i < d->n; i++) {
 		struct dl_line *L = &d->v[i], *M;

@@ -131,6 +131,22 @@ line_fill(struct dl_line *L, const char *s, size_t n)
 	L->kind = L->n > 0 ? DL_BODY : DL_BLANK;
 }
 
+struct dl_line *
+dl_push(struct dl_doc *d, const char *s, size_t n, size_t page)
+{
+	struct dl_line *L;
+
+	if (d->n == d->cap) {
+		d->cap = d->cap == 0 ? 256 : d->cap * 2;
+		d->v = xreallocarray(d->v, d->cap, sizeof *d->v);
+	}
+	L = &d->v[d->n++];
+	memset(L, 0, sizeof *L);
+	L->page = page;
+	line_fill(L, s, n);
+	return L;
+}
+
 void
 dl_split(struct dl_doc *d, const char *s, size_t n)
 {
@@ -139,20 +155,11 @@ dl_split(struct dl_doc *d, const char *s, size_t n)
 	while (i < n) {
 		const char *lf = memchr(s + i, '\n', n - i);
 		size_t e = lf != NULL ? (size_t)(lf - s) : n, k;
-		struct dl_line *L;
 
 		for (k = i; k < e; k++)	/* form feeds start pages */
 			if (s[k] == '\f')
 				page++;
-		if (d->n == d->cap) {
-			d->cap = d->cap == 0 ? 256 : d->cap * 2;
-			d->v = xreallocarray(d->v, d->cap, sizeof *d->v);
-		}
-		L = &d->v[d->n++];
-		memset(L, 0, sizeof *L);
-		L->no = ++no;
-		L->page = page;
-		line_fill(L, s + i, e - i);
+		dl_push(d, s + i, e - i, page)->no = ++no;
 		i = e + 1;
 	}
 	/* pdftotext ends the last page with a form feed too: the pages are

@@ -1,19 +1,33 @@
 /*
- * doc-lines.h - the line stage of the import pipeline for text that
- * pdftotext made of a PDF (doc-lines.c), and the line record the later
- * stages share:
+ * doc-lines.h - the line record that the stages of the import pipeline
+ * share, and the line stage for text that pdftotext made of a PDF
+ * (doc-lines.c).  Two sources make the records, and the same stages
+ * read them:
  *
  *   doc-extract.c    bytes -> logical lines (embedding controls read)
  *   doc-lines.c      lines -> records: page, width, trimmed text
- *   doc-furniture.c  records marked furniture: repeated at page edges,
- *                    page numbers N/M, job numbers, barcodes
+ *     or
+ *   doc-pdf.c        PDF pages -> records, one per printed line in
+ *                    reading order, with what only the page shows:
+ *                    type size and weight, position on the page, insets
+ *                    from the text block (d->geo set)
+ *   then
+ *   doc-furniture.c  records marked furniture: repeated at page edges
+ *                    (the top and bottom bands, with geometry), page
+ *                    numbers N/M, job numbers, barcodes
  *   doc-labels.c     paragraph numbers, headings, sub-paragraph letters
  *                    found and kept when they run in sequence
  *   doc-footnotes.c  the notes at the foot of each page, their markers
+ *                    (with geometry: the smaller type after the body)
  *   doc-assemble.c   records -> paragraphs, as the canonical text that
- *                    the line-style importer (doc-import.c) reads
+ *                    the line-style importer (doc-import.c) reads (with
+ *                    geometry: spacing, insets, type changes)
  *   doc-words.c      spaces inside words taken out where the document
- *                    has the whole word
+ *                    has the whole word (text only: a PDF's spaces come
+ *                    from its glyph gaps)
+ *
+ * Each stage has a branch for the evidence of geometry and one for text
+ * alone; a record of a text has its geometry fields zero.
  *
  * For the doc-*.c files only.  Pure: no I/O, no ICU.
  */
@@ -60,6 +74,19 @@ struct dl_line {
 	size_t		 body_off;	/* where the text after it starts */
 	size_t		 body_end;	/* a note's text ends here, if not 0
 					   (its label at the end) */
+	/*
+	 * What only a PDF shows (doc-pdf.c), zero for text.  Lengths in
+	 * ems of the body type, y down from the page's top edge; the
+	 * text block is the span most body lines of the page fill:
+	 *
+	 *      |<-lin->|........................|<-rin->|   (a line)
+	 *      L: the block's left edge                 R: its right edge
+	 */
+	float		 size;		/* type size / body type size */
+	float		 top, bot;	/* the line's extent down the page */
+	float		 ph;		/* the page's height */
+	float		 lin, rin;	/* the block's edges to the line's */
+	bool		 bold;
 };
 
 /* The lines of a text: a plain value, zeroed by the caller. */
@@ -67,6 +94,11 @@ struct dl_doc {
 	struct dl_line	*v;
 	size_t		 n, cap;
 	size_t		 npages;
+	bool		 geo;		/* the records have geometry */
+	float		 pitch;		/* baseline to baseline, body type,
+					   in ems (geo) */
+	size_t		 upto;		/* dl_assemble() writes the lines of
+					   pages [0, upto); 0: all */
 };
 
 /*
@@ -74,6 +106,13 @@ struct dl_doc {
  * a form feed starts a page.  dl_free() releases what d holds.
  */
 void		 dl_split(struct dl_doc *, const char *, size_t);
+/*
+ * Appends a record of line s[0..n) (borrowed, as for dl_split()) on page
+ * page, trimmed, its width counted, its other fields zero; returns it
+ * (valid until the next dl_push()).  Source line numbers are the
+ * caller's to set.
+ */
+struct dl_line	*dl_push(struct dl_doc *, const char *, size_t, size_t);
 void		 dl_free(struct dl_doc *);
 
 /* Helpers for the stages.  dl_dec: the code point at s[*i], advanced. */

@@ -1,5 +1,6 @@
 /*
- * doc-pdf.c - the PDF front end: pages -> canonical text.
+ * doc-pdf.c - the PDF front end: pages -> line records -> the shared
+ * stages of the import (doc-lines.h) -> canonical text.
  *
  * The only file that includes poppler's (and GLib's) headers.  Poppler
  * parses the PDF and gives, for each page, its characters in its own
@@ -7,25 +8,29 @@
  * one box per character, with the font and size of each run.  Its spaces
  * are not trusted: in a justified Arabic line it puts spaces inside
  * words (مث ل, the tanween of أولاً apart) and none between some words.
- * This file rebuilds the page from the geometry instead:
+ * This file rebuilds the lines from the geometry, and no more:
  *
- *   characters  -> lines (poppler's), each char with its box and size;
+ *   characters  -> lines (poppler's pieces of one printed line merged),
+ *                  top to bottom, each char with its box and size;
  *   spaces      -> from the gaps between the boxes as they sit on the
  *                  page, the gap a word break needs smaller where both
  *                  letters would have joined (a letter in initial or
  *                  medial form joins the next: a visible gap between two
  *                  such letters is a word break);
  *   markers     -> smaller raised digits in a body line, as ⁽¹⁸⁾;
- *   furniture   -> lines at the top or bottom of a page that repeat on
- *                  other pages (digits aside) or are page numbers (N/M),
- *                  job numbers (24-12345) or barcodes (*2412345*);
- *   footnotes   -> the smaller type after the last line of body type of
- *                  a page, split where a line starts with the next label
- *                  in sequence, continued across a page break;
- *   paragraphs  -> lines joined unless the spacing grows, the type
- *                  changes, the previous line stopped short of the left
- *                  edge, the right edge moves after a paragraph's first
- *                  line, or the line starts with the next number.
+ *   records     -> one struct dl_line a printed line, in reading order,
+ *                  with its page and what the page shows of it: type
+ *                  size against the body type, weight, top and bottom,
+ *                  insets from the text block's edges (the edges and the
+ *                  line pitch of body type found here).
+ *
+ * Then the stages that text goes through too, each with the evidence of
+ * the geometry: furniture (doc-furniture.c: what repeats in the top or
+ * bottom band of the pages, page and job numbers, barcodes); footnotes
+ * (doc-footnotes.c: the smaller type after the last line of body type,
+ * continued over a page break); labels (doc-labels.c); paragraphs
+ * (doc-assemble.c: spacing, type changes, a short last line, the right
+ * edge moving, the next number).
  *
  * One page of a right-to-left document, x growing to the right; a line's
  * "right" is where it starts, its "left" where a full line ends:
@@ -50,6 +55,11 @@
 #include <poppler.h>
 
 #include "doc.h"
+#include "doc-assemble.h"
+#include "doc-footnotes.h"
+#include "doc-furniture.h"
+#include "doc-labels.h"
+#include "doc-lines.h"
 #include "doc-pdf.h"
 #include "text.h"
 #include "util.h"
@@ -169,15 +179,11 @@ struct glyph {
 	bool		 raised;	/* a footnote marker in the body */
 };
 
-enum lkind { L_BODY, L_FURN, L_NOTE };
-
 struct line {
 	size_t		 g0, g1;	/* glyphs [g0, g1) of the page */
 	float		 top, bot, left, right, size;
 	bool		 bold;
 	size_t		 t0, t1;	/* its text: bytes of page text */
-	enum lkind	 kind;
-	uint64_t	 key;		/* text hash with digits masked */
 };
 
 #define READ_AHEAD	4	/* pages read past max_pages */
@@ -193,16 +199,9 @@ struct page {
 	bool		 rtl;		/* more Arabic letters than Latin */
 };
 
-struct note {
-	size_t		 page;
-	struct buf	 text;		/* "(18) text" */
-};
-
 struct pdf {
 	struct page	*p;
 	size_t		 np;
-	struct note	*n;
-	size_t		 nn, cn;
 	float		 S;		/* body type size */
 	float		 pitch;		/* baseline to baseline, body type */
 };
@@ -901,23 +900,6 @@ dec(const char *s, size_t n, size_t *i)
 	return v;
 }
 
-/* Hash of a line's text with every digit the same (page numbers). */
-static uint64_t
-line_key(const char *s, size_t n)
-{
-	uint64_t h = UTIL_HASH64_INIT;
-	size_t i = 0;
-
-	while (i < n) {
-		uint32_t c = dec(s, n, &i);
-
-		if (digit_value(c) >= 0)
-			c = '#';
-		h = util_hash64(&c, sizeof c, h);
-	}
-	return h;
-}
-
 /* Whether [s, s+n) has only digits, between lo and hi of them. */
 static bool
 digits_only(const char *s, size_t n, size_t lo, size_t hi)
@@ -930,201 +912,6 @@ digits_only(const char *s, size_t n, size_t lo, size_t hi)
 		k++;
 	}
 	return k >= lo && k <= hi;
-}
-
-/*
- * Whether every word of a line is furniture: a page number (12, 2/23), a
- * job number (24-12345, V.19-04312), a barcode (*2412345*), a date stamp
- * (170812) or a language tag ((A)), at least one of them not a date.
- */
-static bool
-is_furniture_text(const char *s, size_t n)
-{
-	size_t i = 0;
-	bool any = false;
-
-	while (i < n) {
-		size_t j = i, k;
-		const char *w;
-		size_t wn;
-
-		while (j < n && s[j] != ' ')
-			j++;
-		w = s + i, wn = j - i;
-		i = j + 1;
-		if (wn >= 3 && w[0] == '*' && w[wn - 1] == '*' &&
-		    digits_only(w + 1, wn - 2, 5, 12)) {
-			any = true;
-			continue;
-		}
-		if (wn == 3 && w[0] == '(' && w[2] == ')')
-			continue;
-		if (wn == 1 && w[0] == '*')
-			continue;	/* a barcode's star set apart */
-		if (wn >= 6 && (w[0] == '*' || w[wn - 1] == '*') &&
-		    digits_only(w + (w[0] == '*'), wn - 1, 5, 12)) {
-			any = true;
-			continue;
-		}
-		if (digits_only(w, wn, 6, 6))
-			continue;
-		if (digits_only(w, wn, 1, 4)) {
-			any = true;
-			continue;
-		}
-		k = 0;
-		if (wn > 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.')
-			k = 2;
-		if (wn - k == 8 && digits_only(w + k, 2, 2, 2) &&
-		    w[k + 2] == '-' && digits_only(w + k + 3, 5, 5, 5)) {
-			any = true;
-			continue;
-		}
-		{
-			const char *sl = memchr(w, '/', wn);
-
-			if (sl != NULL && digits_only(w, (size_t)(sl - w), 1,
-			    4) && digits_only(sl + 1, wn - (size_t)(sl - w) -
-			    1, 1, 4)) {
-				any = true;
-				continue;
-			}
-		}
-		return false;
-	}
-	return any;
-}
-
-/* A barcode, its stars and digits however the spaces fell. */
-static bool
-is_barcode(const char *s, size_t n)
-{
-	char t[64];
-	size_t i, k = 0, stars = 0;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] == ' ')
-			continue;
-		if (k == sizeof t)
-			return false;
-		stars += s[i] == '*';
-		t[k++] = s[i];
-	}
-	if (k < 7 || stars != 2 || (t[0] != '*' && t[k - 1] != '*'))
-		return false;
-	for (i = 0; i < k; i++)
-		if (t[i] != '*' && (t[i] < '0' || t[i] > '9'))
-			return false;
-	return true;
-}
-
-/*
- * Marks the furniture of every page: lines in the top or bottom sixth of
- * a page that are page furniture by their words, or whose text (digits
- * aside) comes back in the same band of other pages.
- */
-struct band_line {
-	uint64_t	 key;
-	size_t		 page;
-	int		 band;		/* 1 top, 2 bottom */
-	struct line	*ln;
-};
-
-static bool	is_symbol_word(const char *, size_t);
-
-/*
- * A running header seen once (a two-page document's second page): a short
- * line at the top of a page after the first with a document symbol among
- * its words ("A/67/170 23 July 2012").
- */
-static bool
-symbol_header(const char *s, size_t n)
-{
-	size_t j, k;
-
-	if (n > 60)
-		return false;
-	for (j = 0; j < n; j = k + 1) {
-		for (k = j; k < n && s[k] != ' '; k++)
-			;
-		if (is_symbol_word(s + j, k - j))
-			return true;
-	}
-	return false;
-}
-
-static int
-band_cmp(const void *x, const void *y)
-{
-	const struct band_line *a = x, *b = y;
-
-	if (a->band != b->band)
-		return a->band < b->band ? -1 : 1;
-	if (a->key != b->key)
-		return a->key < b->key ? -1 : 1;
-	return a->page < b->page ? -1 : a->page > b->page;
-}
-
-static void
-furniture(struct pdf *P)
-{
-	struct band_line *bl;
-	size_t i, j, q, nb;
-
-	for (i = 0; i < P->np; i++)
-		for (j = 0; j < P->p[i].nl; j++) {
-			struct page *pg = &P->p[i];
-			struct line *ln = &pg->l[j];
-			const char *s;
-			size_t n;
-
-			s = ltext(pg, ln, &n);
-			ln->key = line_key(s, n);
-		}
-	/* the lines of the bands, sorted by band and key: a group's
-	 * entries are the pages that have the line */
-	for (i = 0, nb = 0; i < P->np; i++)
-		nb += P->p[i].nl;
-	bl = xreallocarray(NULL, nb + 1, sizeof *bl);
-	for (i = 0, nb = 0; i < P->np; i++) {
-		struct page *pg = &P->p[i];
-
-		for (j = 0; j < pg->nl; j++) {
-			struct line *ln = &pg->l[j];
-			const char *s;
-			size_t n;
-
-			if (ln->bot < pg->h / 6)
-				bl[nb].band = 1;
-			else if (ln->top > pg->h * 5 / 6)
-				bl[nb].band = 2;
-			else
-				continue;
-			s = ltext(pg, ln, &n);
-			if (is_furniture_text(s, n) || is_barcode(s, n) ||
-			    (i > 0 && bl[nb].band == 1 && symbol_header(s, n))) {
-				ln->kind = L_FURN;
-				continue;
-			}
-			bl[nb].key = ln->key;
-			bl[nb].page = i;
-			bl[nb].ln = ln;
-			nb++;
-		}
-	}
-	qsort(bl, nb, sizeof *bl, band_cmp);
-	for (i = 0; i < nb; i = j) {
-		size_t pages = 1;
-
-		for (j = i + 1; j < nb && bl[j].key == bl[i].key &&
-		    bl[j].band == bl[i].band; j++)
-			if (bl[j].page != bl[j - 1].page)
-				pages++;
-		if (pages >= 2 && pages * 4 >= P->np)
-			for (q = i; q < j; q++)
-				bl[q].ln->kind = L_FURN;
-	}
-	free(bl);
 }
 
 /* The body type: the size most characters have. */
@@ -1157,181 +944,6 @@ body_size(const struct pdf *P, const struct line *ln)
 	return ln->size >= 0.9f * P->S;
 }
 
-/* Appends a note of page pg: text s, n. */
-static struct note *
-note_new(struct pdf *P, size_t pg)
-{
-	struct note *nt;
-
-	if (P->nn == P->cn) {
-		P->cn = P->cn ? 2 * P->cn : 16;
-		P->n = xreallocarray(P->n, P->cn, sizeof *P->n);
-	}
-	nt = &P->n[P->nn++];
-	nt->page = pg;
-	buf_init(&nt->text);
-	return nt;
-}
-
-/*
- * Reads a footnote label at the start of s: (18), 18, (١٨), ١٨ or *.
- * Returns its length in bytes (0: none) and *v its value (0 for *).
- */
-static size_t
-note_label(const char *s, size_t n, long *v)
-{
-	size_t i = 0, j;
-	bool paren = false;
-	int dv;
-
-	*v = 0;
-	if (n > 0 && s[0] == '*')
-		return n == 1 || s[1] == ' ' || (unsigned char)s[1] >= 0x80 ?
-		    1 : 0;
-	if (n > 0 && (s[0] == '(' || s[0] == ')'))
-		paren = true, i = 1;
-	j = i;
-	while (j < n) {
-		size_t k = j;
-
-		if ((dv = digit_value(dec(s, n, &k))) < 0)
-			break;
-		*v = *v * 10 + dv;
-		j = k;
-		if (*v > 100000)
-			return 0;
-	}
-	if (j == i)
-		return 0;
-	if (paren) {
-		if (j >= n || (s[j] != ')' && s[j] != '('))
-			return 0;
-		j++;
-	}
-	return j;
-}
-
-/*
- * A label at the end of a line without right-to-left letters: " *" or
- * " (18)".  Returns its length (0: none), *v as for note_label().
- */
-static size_t
-note_label_end(const char *s, size_t n, long *v)
-{
-	size_t i = 0, k;
-
-	while (i < n) {
-		if (is_rtl(dec(s, n, &i)))
-			return 0;
-	}
-	*v = 0;
-	if (n >= 3 && s[n - 1] == '*' && s[n - 2] == ' ')
-		return 1;
-	if (n >= 5 && s[n - 1] == ')') {
-		k = n - 1;
-		while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9')
-			k--;
-		if (k == n - 1 || k < 2 || s[k - 1] != '(' || s[k - 2] != ' ')
-			return 0;
-		for (i = k; i < n - 1; i++)
-			*v = *v * 10 + (s[i] - '0');
-		return n - k + 1;
-	}
-	return 0;
-}
-
-/*
- * Footnotes: on each page, the lines of smaller type after its last line
- * of body type.  A line starting with the next label in sequence (or *)
- * starts a note; any other is the last note continued, also from the
- * previous page.
- */
-static void
-footnotes(struct pdf *P)
-{
-	long last = 0;
-	size_t i, j;
-
-	for (i = 0; i < P->np; i++) {
-		struct page *pg = &P->p[i];
-		size_t lastbody = (size_t)-1;
-
-		for (j = 0; j < pg->nl; j++)
-			if (pg->l[j].kind == L_BODY && body_size(P, &pg->l[j]))
-				lastbody = j;
-		if (lastbody == (size_t)-1)
-			continue;	/* all small: not a foot of a page */
-		for (j = lastbody + 1; j < pg->nl; j++) {
-			struct line *ln = &pg->l[j];
-			const char *s;
-			size_t n, ll;
-			long v;
-
-			if (ln->kind != L_BODY)
-				continue;
-			ln->kind = L_NOTE;
-			s = ltext(pg, ln, &n);
-			ll = note_label(s, n, &v);
-			if (ll == 0 && (ll = note_label_end(s, n, &v)) > 0) {
-				/* "A/67/150 *": a left-to-right note, its
-				 * label on the right, at the end */
-				struct note *nt;
-
-				if (!(v == 0 || (v > last && v <= last + 3) ||
-				    P->nn == 0)) {
-					ll = 0;
-					goto cont;
-				}
-				nt = note_new(P, i);
-				if (v > 0) {
-					last = v;
-					buf_addc(&nt->text, '(');
-					buf_add(&nt->text, s + n - ll + 1,
-					    ll - 2);
-					buf_adds(&nt->text, ") ");
-				} else
-					buf_adds(&nt->text, "* ");
-				n -= ll;
-				while (n > 0 && s[n - 1] == ' ')
-					n--;
-				buf_add(&nt->text, s, n);
-				continue;
-			}
-		cont:
-			/* the next label, or one of the next few (a note
-			 * missed must not make all after it continuations) */
-			if (ll > 0 && (v == 0 || (v > last && v <= last + 3) ||
-			    P->nn == 0)) {
-				struct note *nt = note_new(P, i);
-				size_t k;
-
-				if (v > 0)
-					last = v;
-				buf_addc(&nt->text, '(');
-				for (k = 0; k < ll; k++)
-					if (s[k] != '(' && s[k] != ')')
-						buf_addc(&nt->text, s[k]);
-				buf_adds(&nt->text, ") ");
-				if (v == 0) {
-					buf_reset(&nt->text);
-					buf_adds(&nt->text, "* ");
-				}
-				s += ll, n -= ll;
-				while (n > 0 && *s == ' ')
-					s++, n--;
-				buf_add(&nt->text, s, n);
-			} else if (P->nn > 0) {
-				struct note *nt = &P->n[P->nn - 1];
-
-				buf_addc(&nt->text, ' ');
-				buf_add(&nt->text, s, n);
-			} else {
-				ln->kind = L_BODY;	/* nothing to join */
-			}
-		}
-	}
-}
-
 /* Right and left edges of a page's body text; the line pitch. */
 static void
 edges(struct pdf *P)
@@ -1345,19 +957,17 @@ edges(struct pdf *P)
 
 		v = xreallocarray(v, pg->nl + 1, sizeof *v);
 		for (j = 0, n = 0; j < pg->nl; j++)
-			if (pg->l[j].kind == L_BODY &&
-			    body_size(P, &pg->l[j]))
+			if (body_size(P, &pg->l[j]))
 				v[n++] = pg->l[j].right;
 		pg->R = n > 0 ? mode_of(v, n) : pg->w;
 		for (j = 0, n = 0; j < pg->nl; j++)
-			if (pg->l[j].kind == L_BODY &&
-			    body_size(P, &pg->l[j]))
+			if (body_size(P, &pg->l[j]))
 				v[n++] = pg->l[j].left;
 		pg->L = n > 0 ? mode_of(v, n) : 0;
 		for (j = 0; j < pg->nl; j++) {
 			const struct line *ln = &pg->l[j];
 
-			if (ln->kind != L_BODY || !body_size(P, ln))
+			if (!body_size(P, ln))
 				continue;
 			if (prev != NULL && fabsf(prev->size - ln->size) < 0.5f &&
 			    ln->top - prev->top > 0 && ln->top - prev->top <
@@ -1376,205 +986,38 @@ edges(struct pdf *P)
 	free(d);
 }
 
-/* The value of a paragraph number "12 -" / "١٢-" at the start, or -1. */
-static long
-para_number(const char *s, size_t n, size_t *len)
-{
-	size_t i = 0, k;
-	long v = 0;
-	int dv;
-
-	while (i < n) {
-		k = i;
-		if ((dv = digit_value(dec(s, n, &k))) < 0)
-			break;
-		v = v * 10 + dv;
-		i = k;
-		if (v > 100000)
-			return -1;
-	}
-	if (i == 0)
-		return -1;
-	k = i;
-	while (k < n && s[k] == ' ')
-		k++;
-	if (k >= n || s[k] != '-')
-		return -1;
-	*len = i;
-	return v;
-}
-
 /*
- * Whether body line b (page pb) starts a paragraph after line a (page
- * pa), a_first: a is the first line of its paragraph.
- */
-static bool
-para_break(const struct pdf *P, const struct page *pa,
-    const struct line *a, bool a_first, const struct page *pb,
-    const struct line *b, long next)
-{
-	const char *s;
-	size_t n, ll;
-	float S = P->S;
-	long v;
-
-	if (fabsf(a->size - b->size) > 0.1f * S || a->bold != b->bold)
-		return true;
-	if (pa == pb && b->top - a->top > P->pitch * 1.25f + 1)
-		return true;
-	if (a->left - pa->L > 1.5f * a->size)
-		return true;		/* a stopped short: its last line */
-	if (!a_first && fabsf((pb->R - b->right) - (pa->R - a->right)) >
-	    0.4f * S)
-		return true;		/* the right edge moved */
-	s = ltext(pb, b, &n);
-	v = para_number(s, n, &ll);
-	/* the next number, or 1: the numbering starts again (a section) */
-	if (v == next || v == 1)
-		return true;
-	return false;
-}
-
-/* Appends a paragraph's text, its number written "N - ". */
-static void
-para_add(struct buf *out, const char *s, size_t n, bool first)
-{
-	size_t ll;
-
-	if (first && para_number(s, n, &ll) >= 0) {
-		buf_add(out, s, ll);
-		s += ll, n -= ll;
-		while (n > 0 && (*s == ' ' || *s == '-'))
-			s++, n--;
-		buf_adds(out, " - ");
-	}
-	buf_add(out, s, n);
-}
-
-/* Whether a word looks like a document symbol: A/67/170, CEDAW/C/GC/38. */
-static bool
-is_symbol_word(const char *w, size_t n)
-{
-	size_t i, slash = 0, upper = 0;
-
-	if (n < 3 || n > 40 || w[0] < 'A' || w[0] > 'Z')
-		return false;
-	for (i = 0; i < n; i++) {
-		if (w[i] == '/')
-			slash++;
-		else if (w[i] >= 'A' && w[i] <= 'Z')
-			upper++;
-		else if (!(w[i] >= '0' && w[i] <= '9') && w[i] != '.' &&
-		    w[i] != '-' && !(w[i] >= 'a' && w[i] <= 'z') &&
-		    w[i] != '(' && w[i] != ')')
-			return false;
-	}
-	return slash > 0 && upper > 0;
-}
-
-/*
- * The document symbol of the running header, dropped with the furniture,
- * as a line of its own at the start, where the importer takes a symbol
- * alone on a line for the metadata (and out of the text).
+ * The lines of the pages read as the records of the shared stages
+ * (doc-lines.h), in reading order, each with its page and geometry in
+ * ems of the body type; their text is borrowed from the pages'.
  */
 static void
-symbol_line(const struct pdf *P, struct buf *out)
+records(const struct pdf *P, struct dl_doc *d)
 {
-	size_t i, j;
+	size_t i, j, no = 0;
 
-	for (i = 0; i < P->np; i++)
-		for (j = 0; j < P->p[i].nl; j++) {
-			const struct line *ln = &P->p[i].l[j];
-			const char *s, *w;
-			size_t n, k;
+	d->geo = true;
+	d->npages = P->np;
+	d->pitch = P->pitch / P->S;
+	for (i = 0; i < P->np; i++) {
+		const struct page *pg = &P->p[i];
 
-			if (ln->kind != L_FURN || ln->bot >= P->p[i].h / 6)
-				continue;
-			s = ltext(&P->p[i], ln, &n);
-			for (k = 0; k < n; k = k + 1) {
-				w = s + k;
-				while (k < n && s[k] != ' ')
-					k++;
-				if (is_symbol_word(w, (size_t)(s + k - w))) {
-					buf_add(out, w, (size_t)(s + k - w));
-					buf_adds(out, "\n\n");
-					return;
-				}
-			}
-		}
-}
-
-/* The canonical text of the pages read. */
-static void
-assemble(struct pdf *P, struct buf *out, size_t upto)
-{
-	const struct page *pa = NULL;
-	const struct line *a = NULL;
-	bool a_first = false, open = false;
-	long next = 1;
-	size_t i, j, k, nt = 0;
-
-	symbol_line(P, out);
-	for (i = 0; i < upto; i++) {
-		struct page *pg = &P->p[i];
-
-		if (i > 0) {
-			if (open)
-				buf_adds(out, "\n\n");
-			open = false;
-			/* the notes of the page before */
-			for (k = 0; nt < P->nn && P->n[nt].page < i; nt++, k++) {
-				if (k == 0)
-					buf_adds(out, "__________\n");
-				buf_add(out, P->n[nt].text.data,
-				    P->n[nt].text.len);
-				buf_addc(out, '\n');
-			}
-			buf_addc(out, '\f');
-		}
 		for (j = 0; j < pg->nl; j++) {
-			const struct line *b = &pg->l[j];
-			const char *s;
-			size_t n, ll;
-			long v;
+			const struct line *ln = &pg->l[j];
+			struct dl_line *L;
+			size_t n;
+			const char *s = ltext(pg, ln, &n);
 
-			if (b->kind != L_BODY)
-				continue;
-			s = ltext(pg, b, &n);
-			if (n == 0)
-				continue;
-			if (a == NULL || para_break(P, pa, a, a_first, pg, b,
-			    next)) {
-				/* a paragraph from the page before is left
-				 * there; this one starts here */
-				if (open)
-					buf_adds(out, "\n\n");
-				open = true;
-				a_first = true;
-				para_add(out, s, n, true);
-				if ((v = para_number(s, n, &ll)) >= 0)
-					next = v + 1;
-			} else {
-				if (!open) {
-					/* continued from the page before:
-					 * it belongs to this page now */
-					open = true;
-				} else
-					buf_addc(out, ' ');
-				a_first = false;
-				buf_add(out, s, n);
-			}
-			a = b;
-			pa = pg;
+			L = dl_push(d, s, n, i);
+			L->no = ++no;
+			L->size = ln->size / P->S;
+			L->bold = ln->bold;
+			L->top = ln->top / P->S;
+			L->bot = ln->bot / P->S;
+			L->ph = pg->h / P->S;
+			L->lin = (ln->left - pg->L) / P->S;
+			L->rin = (pg->R - ln->right) / P->S;
 		}
-	}
-	if (open)
-		buf_adds(out, "\n\n");
-	for (k = 0; nt < P->nn && P->n[nt].page < upto; nt++, k++) {
-		if (k == 0)
-			buf_adds(out, "__________\n");
-		buf_add(out, P->n[nt].text.data, P->n[nt].text.len);
-		buf_addc(out, '\n');
 	}
 }
 
@@ -1588,10 +1031,7 @@ pdf_free(struct pdf *P)
 		free(P->p[i].l);
 		buf_free(&P->p[i].text);
 	}
-	for (i = 0; i < P->nn; i++)
-		buf_free(&P->n[i].text);
 	free(P->p);
-	free(P->n);
 }
 
 int
@@ -1602,7 +1042,8 @@ doc_pdf_text(const char *bytes, size_t len, size_t max_pages,
 	GError *err = NULL;
 	GBytes *gb;
 	struct pdf P;
-	size_t i, n, chars = 0;
+	struct dl_doc dl;
+	size_t i, n, chars = 0, *map = NULL, nmap = 0;
 	int np;
 
 	assert(bytes != NULL || len == 0);
@@ -1667,11 +1108,18 @@ doc_pdf_text(const char *bytes, size_t len, size_t max_pages,
 			qsort(P.p[i].l, P.p[i].nl, sizeof *P.p[i].l,
 			    line_cmp);
 	body_type(&P);
-	furniture(&P);
-	footnotes(&P);
 	edges(&P);
-	assemble(&P, out, max_pages > 0 && max_pages < P.np ? max_pages :
-	    P.np);
+	/* the stages, as for text; the PDF's notes are known by their
+	 * type before any label is read */
+	memset(&dl, 0, sizeof dl);
+	records(&P, &dl);
+	dl.upto = max_pages > 0 && max_pages < P.np ? max_pages : P.np;
+	dl_furniture(&dl);
+	dl_footnotes(&dl);
+	dl_labels(&dl);
+	dl_assemble(&dl, out, &map, &nmap);
+	free(map);
+	dl_free(&dl);
 	pdf_free(&P);
 	return 0;
 }
