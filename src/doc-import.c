@@ -7,9 +7,10 @@
  *                        guess), ill-formed bytes and NULs repaired
  *   (doc-extract.c ...)  pdftotext's text (any of its modes) -> the
  *                        canonical line-style text, by its own stages
- *                        (doc-lines.h has their picture); a PDF file is
- *                        turned into such text by doc-pdf.c, which comes
- *                        back here with it
+ *                        (doc-lines.h has their picture); a PDF file's
+ *                        lines, with their geometry, go through the
+ *                        same stages in doc-pdf.c, whose text comes
+ *                        back here
  *   doc-style-wrapped.c  the style told: hard-wrapped raw extraction
  *                        (003, numbers "-١" anywhere in a line) or line
  *                        style (imp_wrapped_detect())

@@ -25,6 +25,11 @@ ok $((!$?)) "render --plain: the job number is not in the text"
 "$HAMISH" refs "$p" >/dev/null 2>&1
 ok $? "refs of a PDF exits 0"
 
+# a paragraph that goes on over a page break is one, on its first page
+"$HAMISH" dump --json "$F/heldout-resolution-granada-a5.pdf" >"$T/g" 2>/dev/null
+grep -q '"page": 3,.*"text": "وإذ تضع في اعتبارها التزامات الدول باتخاذ التدابير المناسبة، بما في ذلك التشريعي منها' "$T/g"
+ok $? "a paragraph continued on the next page is one block"
+
 printf '%%PDF-1.4\nnothing here\n' >"$T/bad.pdf"
 "$HAMISH" outline "$T/bad.pdf" >/dev/null 2>"$T/err"
 is $? 2 "a damaged PDF: exit status 2"
