@@ -260,12 +260,24 @@ struct gap {
  * The gap a word break needs between two letters, in ems: small where
  * both would join (in one word they touch), larger after a letter that
  * does not join the next (ا د ر و keep a side bearing inside a word).
+ *
+ * Inside a run of Arabic, poppler gives the boxes mirrored (the first
+ * letter the box of the last glyph), so the glyphs whose boxes border a
+ * gap need not be the letters on its sides: the gap in "طر|يق" borders
+ * the boxes poppler gives ط and ق, two letters that join.  So the
+ * letter before the gap in logical order, prev, is asked too: one that
+ * joins nothing after it (ر و د ...) wants the larger gap, unless it is
+ * a letter that only ends words (ة ى): after those any gap is a break.
  */
 static float
-gap_needed(const struct gap *g)
+gap_needed(const struct gap *g, const struct glyph *prev)
 {
 	const struct glyph *a = g->r, *b = g->l; /* a before b if RTL */
+	uint32_t c = prev->cp;
 
+	if (is_rtl(c) && c >= 0x621 && c <= 0x64A && c != 0x629 &&
+	    c != 0x649 && !text_cp_joins_next(c) && text_cp_joins_prev(c))
+		return 0.2f;
 	if (is_rtl(a->cp) && is_rtl(b->cp) && text_cp_joins_next(a->cp) &&
 	    text_cp_joins_prev(b->cp))
 		return 0.12f;
@@ -443,7 +455,7 @@ line_text(struct page *pg, struct line *ln)
 	const struct glyph **v;
 	struct gap *gaps;
 	float right = -1e9f;
-	const struct glyph *rg = NULL;
+	const struct glyph *rg = NULL, *base = NULL;
 	struct buf *b = &pg->text;
 	bool inmark = false;
 
@@ -476,6 +488,7 @@ line_text(struct page *pg, struct line *ln)
 
 		if (i > 0 && !g->mark) {
 			const struct glyph *a = &pg->g[ln->g0 + i - 1];
+			const struct glyph *pa = base != NULL ? base : a;
 			float lo, hi, best = 0;
 			size_t k;
 
@@ -491,7 +504,8 @@ line_text(struct page *pg, struct line *ln)
 				if (gaps[k].x1 >= lo - 0.01f && gaps[k].x2 <=
 				    hi + 0.01f && gaps[k].x2 - gaps[k].x1 >
 				    best * ln->size) {
-					float need = gap_needed(&gaps[k]);
+					/* (the letter before a tanween) */
+					float need = gap_needed(&gaps[k], pa);
 					float w = (gaps[k].x2 - gaps[k].x1) /
 					    ln->size;
 
@@ -505,6 +519,8 @@ line_text(struct page *pg, struct line *ln)
 			if (best > 0 && !(g->raised && !inmark && i > 0))
 				buf_addc(b, ' ');
 		}
+		if (!g->mark)
+			base = g;
 		if (g->raised) {
 			static const char *const sup[] = { "⁰", "¹", "²",
 			    "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };

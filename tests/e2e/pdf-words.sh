@@ -1,7 +1,8 @@
 # tests/e2e/pdf-words.sh - what the PDF front end makes of words and
 # labels the glyph gaps do not show (doc-pdf.c): a space after a tanween
 # in a tight justified line, after a sub-paragraph letter at the start of
-# a line, and a left-to-right footnote whose label is on its right.
+# a line, a left-to-right footnote whose label is on its right, and no
+# break inside a word where poppler's boxes put a gap.
 . tests/e2e/lib.sh
 F=tests/fixtures/pdf
 command -v python3 >/dev/null || { echo "1..0 # SKIP no python3"; exit 0; }
@@ -22,4 +23,15 @@ is "$(q "[x['kind'] for x in b if x['label'] == '(ج)'][:1]")" "['subpara']" \
     "(ج) is a sub-paragraph"
 is "$(q "[x['kind'] for x in b if 'A/67/150' in x['text']]")" "['footnote']" \
     "the note 'A/67/150 *' is a footnote, not body text"
+# poppler's boxes inside a run of Arabic are mirrored: a gap after a
+# letter that joins nothing after it (ر و) is no word break for the
+# letters whose boxes border it ("طر يق", "هو ية")
+"$HAMISH" dump --json "$F/general-amiri-a5.pdf" >"$T/d.json" 2>/dev/null
+ok $? "general-amiri-a5.pdf opens"
+is "$(q "sum(x['text'].count('طر يق') + x['text'].count('هو ية') for x in b)")" 0 \
+    "no word split after a ر or a و"
+is "$(q "sum(x['text'].count('طريق') for x in b) >= 4")" True \
+    "... the words whole (طريق)"
+is "$(q "sum('ذلك عن طريق' in x['text'] for x in b) > 0")" True \
+    "... and the spaces around them kept"
 done_testing
