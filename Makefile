@@ -78,7 +78,7 @@ $(B)/builtin-data.o: $(B)/builtin-data.c src/builtin.h
 $(HAMISH): $(CLI_OBJ) $(LIB_OBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(B)/test-%: tests/unit/test-%.c tests/tap.h tests/child.h tests/corpus.h tests/keys.h \
+$(B)/test-%: tests/unit/test-%.c tests/tap.h tests/child.h tests/corpus.h tests/keys.h tests/known.h \
 	    tests/rnd.h $(LIB_OBJ) | $(B)
 	$(CC) $(ALL_CFLAGS) -Isrc -Itests -o $@ $< $(LIB_OBJ) $(ALL_LDFLAGS) $(PKG_LIBS)
 
