@@ -79,7 +79,7 @@ $(HAMISH): $(CLI_OBJ) $(LIB_OBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(B)/test-%: tests/unit/test-%.c tests/tap.h tests/child.h tests/corpus.h tests/keys.h \
-	    tests/ui-fixture.h tests/warns.h tests/rnd.h $(LIB_OBJ) | $(B)
+	    tests/known.h tests/ui-fixture.h tests/warns.h tests/rnd.h $(LIB_OBJ) | $(B)
 	$(CC) $(ALL_CFLAGS) -Isrc -Itests -o $@ $< $(LIB_OBJ) $(ALL_LDFLAGS) $(PKG_LIBS)
 
 run: all

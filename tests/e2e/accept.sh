@@ -5,11 +5,30 @@
 # subsequence of NAME.labels and the labels of `dump --json`'s para
 # blocks), and no furniture left in the body (the strings of
 # NAME.furniture no more often than the text has them, no page number
-# N/M with M the page count).  Footnotes are left out of the body check
-# where they are footnote blocks (a footnote may cite a symbol).
+# N/M with M the page count, no "- N -" with N a page).  Footnotes are
+# left out of the body check where they are footnote blocks (a footnote
+# may cite a symbol).  $F/known-failures lists the checks that fail
+# today (NAME SOURCE CHECK, CHECK "order" or "furniture", then why):
+# they are reported as skipped while they fail, so that a held-out
+# fixture the rules do not meet yet is measured without failing the
+# suite; one that passes says so, to be taken off the list.
 . tests/e2e/lib.sh
 F=tests/fixtures/pdf
 command -v python3 >/dev/null || { echo "1..0 # SKIP no python3"; exit 0; }
+# check STATUS NAME SOURCE CHECK DESCRIPTION: ok, or skipped where
+# known-failures lists NAME SOURCE CHECK
+check() {
+	known=$(awk -v n="$2" -v s="$3" -v c="$4" \
+	    '$1 == n && $2 == s && $3 == c { $1 = $2 = $3 = ""; print; exit }' \
+	    "$F/known-failures" 2>/dev/null)
+	if [ -z "$known" ]; then
+		ok "$1" "$5"
+	elif [ "$1" -ne 0 ]; then
+		skip "$5" "known failure:$known"
+	else
+		ok 0 "$5 (listed in known-failures, passes now: take it off)"
+	fi
+}
 for pdf in "$F"/*.pdf; do
 	n=${pdf%.pdf}
 	name=$(basename "$n")
@@ -43,15 +62,23 @@ pages = int(sys.argv[4])
 for m in re.finditer(r"(?<![\d/])(\d+)/(\d+)(?![\d/])", body):
     if int(m.group(2)) == pages and 1 <= int(m.group(1)) <= pages:
         left.append(m.group(0))
+# a footer's "- 3 -" (pdftotext may print "-3-"), not a part of "16 - 2 - 2"
+for m in re.finditer(r"(?<![\w-])(?<!\d )- ?(\d+) ?-(?![\w-])(?! \d+ -)",
+                     body):
+    if 1 <= int(m.group(1)) <= pages:
+        left.append(m.group(0).replace(" ", ""))
 print(prev[-1], len(want), len(left), " ".join(left[:5]))
 EOF
 		)
 		set -- $out
-		what="$name ${src#$n}"
+		sfx=${src#$n}
+		what="$name $sfx"
 		[ "$rc" -eq 0 ] && [ $# -ge 3 ] && [ $(($1 * 100)) -ge $(($2 * 98)) ]
-		ok $? "$what: $1 of $2 numbered paragraphs in order"
+		check $? "$name" "$sfx" order \
+		    "$what: $1 of $2 numbered paragraphs in order"
 		[ "$rc" -eq 0 ] && [ $# -ge 3 ] && [ "$3" -eq 0 ]
-		ok $? "$what: no furniture in the body ${4:+($4 ...)}"
+		check $? "$name" "$sfx" furniture \
+		    "$what: no furniture in the body ${4:+($4 ...)}"
 	done
 done
 done_testing

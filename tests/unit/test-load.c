@@ -18,6 +18,7 @@
 #include "mouse.h"
 #include "store.h"
 #include "tap.h"
+#include "known.h"
 #include "ui.h"
 #include "util.h"
 #include "view.h"
@@ -128,11 +129,18 @@ test_partial(void)
 			    doc_block_kind(p, i) != DOC_FOOTNOTE &&
 			    same_block(p, f, i); i++)
 				;
-			ok(i > 0 && (i == doc_block_count(p) ||
+			const char *base = strrchr(g.gl_pathv[k], '/');
+			char *name = xstrndup(base + 1, strlen(base + 1) - 4);
+			char *why = known_failure("tests/fixtures/pdf", name,
+			    ".pdf", "first-screen");
+
+			known_ok(why, i > 0 && (i == doc_block_count(p) ||
 			    doc_block_page(p, i) != 1 ||
 			    doc_block_kind(p, i) == DOC_FOOTNOTE),
 			    "%s: page 1 of the first pages is the whole's "
 			    "(%zu blocks)", g.gl_pathv[k], i);
+			free(why);
+			free(name);
 		}
 		doc_free(p);
 		doc_free(f);

@@ -15,6 +15,7 @@
 #include "doc.h"
 #include "doc-pdf.h"
 #include "tap.h"
+#include "known.h"
 #include "util.h"
 
 static const char *dir;
@@ -97,7 +98,7 @@ fixture(const char *name, struct score *sc)
 	char *fur = xasprintf("%s/%s.furniture", dir, name);
 	char *fodt = xasprintf("%s/%s.fodt", dir, name);
 	char *want_s, *fur_s, *fodt_s, *cause = NULL, **want = NULL;
-	char **got = NULL, *line, *save;
+	char **got = NULL, *line, *save, *known = NULL;
 	size_t wn = 0, gn = 0, len, i, n, pages = 0, notes = 0, r;
 	struct buf body, canon;
 	struct doc *d;
@@ -149,8 +150,11 @@ fixture(const char *name, struct score *sc)
 		buf_addc(&body, '\n');
 	}
 	r = lcs(want, wn, got, gn);
-	ok(r * 100 >= wn * 95, "%s: %zu of %zu numbered paragraphs in order "
-	    "(%zu found)", name, r, wn, gn);
+	known = known_failure(dir, name, ".pdf", "order");
+	known_ok(known, r * 100 >= wn * 95, "%s: %zu of %zu numbered "
+	    "paragraphs in order (%zu found)", name, r, wn, gn);
+	free(known);
+	known = known_failure(dir, name, ".pdf", "furniture");
 	sc->want += wn;
 	sc->got += r;
 	sc->files++;
@@ -162,11 +166,12 @@ fixture(const char *name, struct score *sc)
 
 		if (tab != NULL)
 			*tab = '\0';
-		is_int(count(body.data, body.len, line) > allowed ?
-		    count(body.data, body.len, line) : allowed, allowed,
-		    "%s: furniture '%s' not left in the body", name, line);
+		known_ok(known, count(body.data, body.len, line) <= allowed,
+		    "%s: furniture '%s' not left in the body (%zu, the text "
+		    "has %zu)", name, line, count(body.data, body.len, line),
+		    allowed);
 	}
-	is_int(page_numbers(body.data, body.len, pages), 0,
+	known_ok(known, page_numbers(body.data, body.len, pages) == 0,
 	    "%s: no page number N/%zu left in the body", name, pages);
 	if (fodt_s != NULL) {
 		size_t fw = count(fodt_s, strlen(fodt_s), "<text:note ");
@@ -191,6 +196,7 @@ fixture(const char *name, struct score *sc)
 out:
 	doc_free(d);
 	free(cause);
+	free(known);
 	free(want);
 	free(got);
 	free(want_s);
