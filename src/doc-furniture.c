@@ -3,15 +3,19 @@
  * the page's and not the document's.  The evidence, weighed for every
  * line wherever the extraction put it:
  *
- *   tokens      a line made only of page numbers N/M, job numbers
- *               (12-43534, V.19-04312), barcodes (*1243534*), document
- *               symbols and print dates, with at least one page number,
- *               job number or barcode in it;
+ *   tokens      a line made only of page numbers (N/M, N, - N -), job
+ *               numbers (12-43534, V.19-04312), barcodes (*1243534*),
+ *               document symbols and print dates, with a job number or
+ *               a barcode in it (also as -raw cuts them: "12 43534"
+ *               beside a page number, "2015478 * *"), or N/M with M the
+ *               page count;
  *   repetition  a line that stands at the top or the bottom of several
  *               pages, its digits aside (the running header "A/67/170",
  *               a date, "2/20 12-43534" when they share a line);
- *   sequence    a number alone at the edge of each page that grows with
- *               the page (a plain page number).
+ *   sequence    a number alone at the edge of each page ("7", "- 7 -")
+ *               that grows with the page (a plain page number);
+ *   scraps      what -raw leaves beside a footer: stars, dashes, the
+ *               "V" of V.19-04312, a barcode's digits (the job number's).
  *
  * A PDF's records say where each line stands (d->geo): then only the
  * lines in the top or bottom sixth of their page can be furniture, and
@@ -108,11 +112,52 @@ is_page_of(const char *s, size_t n, long *num, long *of)
 	return *num >= 1 && *num <= *of && *of <= 9999;
 }
 
+/*
+ * A page number as footers print it: "7", "-7-" or "- 7 -" (the dashes
+ * and spaces around it dropped) into *v; digits of any script.
+ */
+static bool
+page_number(const char *s, size_t n, long *v)
+{
+	size_t i = 0, m = n;
+
+	while (m > 0 && (s[m - 1] == '-' || s[m - 1] == ' '))
+		m--;
+	while (i < m && (s[i] == '-' || s[i] == ' '))
+		i++;
+	/* dashes on both sides or none: "12 -" is a paragraph's label */
+	if ((i > 0 && s[0] == '-') != (m < n && s[n - 1] == '-'))
+		return false;
+	return i < m && dl_number(s, m, &i, v) && i == m && *v >= 1 &&
+	    *v <= 9999;
+}
+
+/* "V.19", ".19", "19": the year of a job number that -raw cut from its
+ * five digits (the Latin letter may have gone to another line). */
+static bool
+job_year(const char *s, size_t n)
+{
+	if (n > 2 && s[n - 3] == '.' && (n == 3 || (n == 4 && s[0] >= 'A' &&
+	    s[0] <= 'Z')))
+		s += n - 2, n = 2;
+	return ascii_digits(s, n, 2, 2);
+}
+
+/*
+ * A footer or header line: job numbers, barcodes, page numbers (12,
+ * 2/23, - 12 -), print dates, language tags and document symbols, and
+ * nothing else.  It needs an anchor that no body line has: a job number
+ * or a barcode, whole, or cut apart by -raw ("12 43534", "- 2015478 * *")
+ * where a page number or a barcode's star says what the line is; or N/M
+ * with M the page count.
+ */
 bool
 dl_furniture_line(const char *s, size_t n, size_t npages)
 {
-	size_t i = 0, j;
-	bool anchor = false, digits = false, page = false;
+	struct { const char *s; size_t n; } w[16];
+	size_t nw = 0, i = 0, j, k;
+	bool anchor = false, page = false, star = false, cut = false;
+	bool barcode_digits = false;
 	long a, b;
 
 	while (i < n) {
@@ -120,26 +165,45 @@ dl_furniture_line(const char *s, size_t n, size_t npages)
 			i++;
 		if (i == n)
 			break;
+		if (nw == UTIL_NELEM(w))
+			return false;
 		j = i;
 		while (j < n && s[j] != ' ' && s[j] != '\t')
 			j++;
-		if (dl_is_job(s + i, j - i) || is_barcode(s + i, j - i))
-			anchor = true;
-		else if (is_page_of(s + i, j - i, &a, &b)) {
-			if (npages == 0 || (size_t)b == npages)
-				anchor = true;
-			if ((size_t)b == npages)
-				page = true;
-		} else if (ascii_digits(s + i, j - i, 6, 6))
-			;		/* a print date */
-		else if (ascii_digits(s + i, j - i, 1, 8))
-			digits = true;	/* a job number -raw cut in two */
-		else if (!dl_is_symbol(s + i, j - i) &&
-		    !(j - i == 3 && s[i] == '(' && s[i + 2] == ')'))
-			return false;
+		w[nw].s = s + i;
+		w[nw++].n = j - i;
 		i = j;
 	}
-	return anchor && (!digits || page);
+	for (k = 0; k < nw; k++) {
+		const char *t = w[k].s;
+		size_t tn = w[k].n;
+
+		if (dl_is_job(t, tn) || is_barcode(t, tn))
+			anchor = true;
+		else if (is_page_of(t, tn, &a, &b)) {
+			if (npages == 0 || (size_t)b == npages)
+				anchor = true;
+			page = true;
+		} else if (strspn(t, "-") == tn)
+			;		/* the dashes of "- 12 -" */
+		else if (tn == 1 && t[0] == '*')
+			star = true;	/* a barcode's star, cut off */
+		else if (k + 1 < nw && job_year(t, tn) &&
+		    ascii_digits(w[k + 1].s, w[k + 1].n, 5, 5)) {
+			cut = true;	/* a job number cut in two */
+			k++;
+		} else if (ascii_digits(t, tn, 6, 6))
+			;		/* a print date */
+		else if (ascii_digits(t, tn, 5, 12))
+			barcode_digits = true;
+		else if (page_number(t, tn, &a)) {
+			if (npages == 0 || (size_t)a <= npages)
+				page = true;
+		} else if (!dl_is_symbol(t, tn) &&
+		    !(tn == 3 && t[0] == '(' && t[2] == ')'))
+			return false;
+	}
+	return anchor || (cut && (page || star)) || (barcode_digits && star);
 }
 
 /*
@@ -426,11 +490,9 @@ page_numbers(struct dl_doc *d, const size_t *ed, size_t ne)
 
 	for (i = 0; i < ne; i++) {
 		struct dl_line *L = &d->v[ed[i]];
-		size_t k = 0;
 
 		off[i] = -100000;
-		if (L->kind == DL_BODY && dl_number(L->s, L->n, &k, &v) &&
-		    k == L->n)
+		if (L->kind == DL_BODY && page_number(L->s, L->n, &v))
 			off[i] = v - (long)L->page;
 	}
 	for (i = 0; i < ne; i++) {
@@ -637,6 +699,128 @@ bands(struct dl_doc *d)
 	free(v);
 }
 
+/*
+ * What -raw leaves of a barcode or a job number beside the furniture it
+ * cut them from: a line of stars and dashes (a Latin capital with them:
+ * the "V" of V.19-04312), or the barcode's digits alone, which are the
+ * job number's digits (*1243534* is 12-43534).  Such a line next to a
+ * furniture line of its page is furniture too.
+ */
+static bool
+scrap_line(const char *s, size_t n, const char *jobs, size_t njobs)
+{
+	size_t i = 0, j, k;
+	bool mark = false;
+
+	while (i < n) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i == n)
+			break;
+		j = i;
+		while (j < n && s[j] != ' ')
+			j++;
+		if (j - i == 1 && (s[i] == '*' || s[i] == '-'))
+			mark = true;
+		else if (j - i == 1 && s[i] >= 'A' && s[i] <= 'Z')
+			;
+		else if (j - i == 7 && ascii_digits(s + i, 7, 7, 7)) {
+			for (k = 0; k < njobs; k++)
+				if (memcmp(jobs + 7 * k, s + i, 7) == 0)
+					break;
+			if (k == njobs)
+				return false;
+			mark = true;
+		} else
+			return false;
+		i = j;
+	}
+	return mark;
+}
+
+/* The job numbers' digits ("1243534" for 12-43534) of d's furniture
+ * lines into *jobs (caller frees), 7 characters each; their count. */
+static size_t
+job_digits(const struct dl_doc *d, char **jobs)
+{
+	size_t i, j, k, n = 0, cap = 0;
+	char *v = NULL;
+
+	for (i = 0; i < d->n; i++) {
+		const struct dl_line *L = &d->v[i];
+
+		if (L->kind != DL_FURN)
+			continue;
+		for (j = 0; j < L->n; j = k + 1) {
+			const char *w = L->s + j, *y = NULL, *f = NULL;
+			size_t m;
+
+			for (k = j; k < L->n && L->s[k] != ' '; k++)
+				;
+			if (dl_is_job(w, k - j)) {
+				y = w + (k - j) - 8;	/* "V." aside */
+				f = y + 3;
+			} else if (job_year(w, k - j) && k < L->n) {
+				/* cut by -raw: "V.19 04312", ".19 04312" */
+				for (m = k + 1; m < L->n && L->s[m] != ' '; m++)
+					;
+				if (ascii_digits(L->s + k + 1, m - k - 1, 5,
+				    5)) {
+					y = L->s + k - 2;
+					f = L->s + k + 1;
+				}
+			}
+			if (y == NULL)
+				continue;
+			if (n == cap)
+				v = xreallocarray(v, cap = cap * 2 + 4, 7);
+			memcpy(v + 7 * n, y, 2);
+			memcpy(v + 7 * n + 2, f, 5);
+			n++;
+			break;
+		}
+	}
+	*jobs = v;
+	return n;
+}
+
+static void
+scraps(struct dl_doc *d)
+{
+	size_t i, j, njobs;
+	char *jobs;
+	bool more = true;
+	int pass;
+
+	njobs = job_digits(d, &jobs);
+	for (pass = 0; pass < 3 && more; pass++) {
+		more = false;
+		for (i = 0; i < d->n; i++) {
+			struct dl_line *L = &d->v[i];
+			bool next = false;
+
+			if (L->kind != DL_BODY || L->n > 16 ||
+			    !scrap_line(L->s, L->n, jobs, njobs))
+				continue;
+			for (j = i; j > 0 && d->v[j - 1].page == L->page &&
+			    d->v[j - 1].kind == DL_BLANK; j--)
+				;
+			next = j > 0 && d->v[j - 1].page == L->page &&
+			    d->v[j - 1].kind == DL_FURN;
+			for (j = i + 1; j < d->n && d->v[j].page == L->page &&
+			    d->v[j].kind == DL_BLANK; j++)
+				;
+			next = next || (j < d->n && d->v[j].page == L->page &&
+			    d->v[j].kind == DL_FURN);
+			if (next) {
+				L->kind = DL_FURN;
+				more = true;
+			}
+		}
+	}
+	free(jobs);
+}
+
 void
 dl_furniture(struct dl_doc *d)
 {
@@ -698,6 +882,7 @@ dl_furniture(struct dl_doc *d)
 	}
 	page_numbers(d, ed, ne);
 	repeated_anywhere(d, need, seen, &stamp);
+	scraps(d);
 	free(seen);
 	free(e);
 	free(ed);

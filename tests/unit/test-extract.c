@@ -142,6 +142,23 @@ test_furniture(void)
 	ok(dl_furniture_line("1/20", 4, 20), "N/M with M the page count");
 	ok(!dl_furniture_line("4/4", 3, 20), "a decision 4/4 is not");
 	ok(!dl_furniture_line("A/67/170", 8, 3), "a symbol alone: no anchor");
+	ok(dl_furniture_line("-6-  20-15478", 13, 9),
+	    "a page number - N - beside a job number");
+	ok(dl_furniture_line("- 3 - 24 21045", 14, 14),
+	    "- N - and a job number -raw cut in two");
+	ok(dl_furniture_line("3 12 43534", 10, 22),
+	    "a bare page number and a cut job number");
+	ok(!dl_furniture_line("40 12 43534", 11, 22),
+	    "... not a number past the page count");
+	ok(dl_furniture_line("3/63 .19 04312", 14, 63),
+	    "N/M and V.19-04312 with its letter cut off");
+	ok(dl_furniture_line("12  24-21045", 12, 27),
+	    "a bare page number beside a job number");
+	ok(dl_furniture_line("- 2015478 * *", 13, 11),
+	    "a barcode whose stars -raw set apart");
+	ok(!dl_furniture_line("2015478", 7, 11), "... not its digits alone");
+	ok(!dl_furniture_line("في 12 43534 - 3 -", 20, 22),
+	    "a word among them: text");
 	buf_init(&b);
 	doc_of(&d, &b, pages, UTIL_NELEM(pages));
 	dl_furniture(&d);
@@ -157,6 +174,43 @@ test_furniture(void)
 	    d.v[find(&d, "1/3 12-43534")].kind == DL_FURN, "barcode, footer");
 	ok(d.v[find(&d, "2")].kind == DL_BODY,
 	    "a number at two page ends is not yet a page number");
+	ok(d.v[find(&d, "نص الصفحة الثانية")].kind == DL_BODY,
+	    "the text stays");
+	dl_free(&d);
+	buf_free(&b);
+}
+
+/* Page numbers "- N -" in sequence; what -raw leaves of a barcode and
+ * a job number's letter beside a footer. */
+static void
+test_furniture_scraps(void)
+{
+	static const char *const pages[] = {
+		"نص الصفحة الأولى", "1904312", "* *", "1/5 .19 04312", "V -",
+		"\f",
+		"نص الصفحة الثانية", "-", "- 2 -", "\f",
+		"نص الصفحة الثالثة", "- 3 -", "\f",
+		"نص الصفحة الرابعة", "- 4 -", "\f",
+		"- 9 -", "نص الصفحة الخامسة", "\f",
+	};
+	struct dl_doc d;
+	struct buf b;
+
+	buf_init(&b);
+	doc_of(&d, &b, pages, UTIL_NELEM(pages));
+	dl_furniture(&d);
+	ok(d.v[find(&d, "1/5 .19 04312")].kind == DL_FURN,
+	    "a footer with its job number cut");
+	ok(d.v[find(&d, "1904312")].kind == DL_FURN &&
+	    d.v[find(&d, "* *")].kind == DL_FURN,
+	    "the barcode's digits (the job number's) and stars beside it");
+	ok(d.v[find(&d, "V -")].kind == DL_FURN, "the job number's letter");
+	ok(d.v[find(&d, "- 2 -")].kind == DL_FURN &&
+	    d.v[find(&d, "- 3 -")].kind == DL_FURN,
+	    "- N - growing with the pages: page numbers");
+	ok(d.v[find(&d, "-")].kind == DL_FURN, "a dash beside them");
+	ok(d.v[find(&d, "- 9 -")].kind == DL_BODY,
+	    "a number out of the sequence stays");
 	ok(d.v[find(&d, "نص الصفحة الثانية")].kind == DL_BODY,
 	    "the text stays");
 	dl_free(&d);
@@ -441,6 +495,7 @@ main(void)
 	test_lines();
 	test_furniture();
 	test_furniture_once();
+	test_furniture_scraps();
 	test_labels();
 	test_sequence();
 	test_raw_numbers();
