@@ -34,4 +34,15 @@ is "$(q "sum(x['text'].count('طريق') for x in b) >= 4")" True \
     "... the words whole (طريق)"
 is "$(q "sum('ذلك عن طريق' in x['text'] for x in b) > 0")" True \
     "... and the spaces around them kept"
+# a word LibreOffice stretched by kashida is two runs to poppler, with a
+# gap as wide as a word space (doc-pdf.c): none is split before a ة or a
+# ى, which only end words (tests/bench/pdf-words.py: 28% of the words
+# split before, 25% after)
+"$HAMISH" dump --json "$F/heldout-resolution-notonaskh-letter.pdf" \
+    >"$T/d.json" 2>/dev/null
+ok $? "heldout-resolution-notonaskh-letter.pdf opens"
+is "$(q "sum(w[:1] in ('ة', 'ى') for x in b for w in x['text'].split())")" 0 \
+    "no word split before a ة or a ى (الدولي ة)"
+is "$(q "sum(x['text'].count('الدولية') for x in b) >= 5")" True \
+    "... the words whole (الدولية)"
 done_testing
