@@ -45,36 +45,6 @@
 #define C_PDF	0x202C
 #define MAX_DEPTH 16
 
-/* Decodes the code point at s[*i] (valid UTF-8) and advances *i. */
-static uint32_t
-next_cp(const char *s, size_t n, size_t *i)
-{
-	const unsigned char *u = (const unsigned char *)s + *i;
-	size_t left = n - *i;
-	uint32_t c = u[0];
-
-	if (c < 0x80 || left < 2) {
-		*i += 1;
-		return c;
-	}
-	if (c < 0xE0) {
-		*i += 2;
-		return ((c & 0x1F) << 6) | (u[1] & 0x3F);
-	}
-	if (c < 0xF0 || left < 4) {
-		if (left < 3) {
-			*i += left;
-			return 0xFFFD;
-		}
-		*i += 3;
-		return ((c & 0x0F) << 12) | ((u[1] & 0x3F) << 6) |
-		    (u[2] & 0x3F);
-	}
-	*i += 4;
-	return ((c & 0x07) << 18) | ((u[1] & 0x3F) << 12) |
-	    ((u[2] & 0x3F) << 6) | (u[3] & 0x3F);
-}
-
 static bool
 is_control(uint32_t c)
 {
@@ -234,7 +204,7 @@ line_clean(struct buf *out, const char *s, size_t n, struct buf *runb,
 			i = e;
 			continue;
 		}
-		c = next_cp(s, n, &i);
+		c = dl_dec(s, n, &i);
 
 		if (c == C_RLE || c == C_LRE) {
 			if (depth == 0) {
@@ -322,7 +292,7 @@ tanween_space(struct buf *b, size_t *r, size_t *w)
 			c = 0;
 			break;
 		}
-		c = next_cp(b->data, b->len, &j);
+		c = dl_dec(b->data, b->len, &j);
 		if (!(c >= 0x064B && c <= 0x0652))
 			break;
 	}
@@ -354,7 +324,7 @@ harakat_join(struct buf *b, size_t from)
 
 	while (r < b->len) {
 		size_t j = r, k;
-		uint32_t c = next_cp(b->data, b->len, &j);
+		uint32_t c = dl_dec(b->data, b->len, &j);
 
 		if (c == ' ') {
 			k = j;
@@ -362,7 +332,7 @@ harakat_join(struct buf *b, size_t from)
 				k++;
 			if (k < b->len && w > from) {
 				size_t m = k;
-				uint32_t d = next_cp(b->data, b->len, &m);
+				uint32_t d = dl_dec(b->data, b->len, &m);
 
 				if (d >= 0x064B && d <= 0x0652) {
 					r = k;	/* the spaces go */

@@ -515,20 +515,6 @@ page_numbers(struct dl_doc *d, const size_t *ed, size_t ne)
 
 /* --- with geometry (a PDF) --------------------------------------------- */
 
-/* Whether s[0..n) is only digits of any script, lo to hi of them. */
-static bool
-digits_only(const char *s, size_t n, size_t lo, size_t hi)
-{
-	size_t i = 0, k = 0;
-
-	while (i < n) {
-		if (dl_digit(dl_dec(s, n, &i)) < 0)
-			return false;
-		k++;
-	}
-	return k >= lo && k <= hi;
-}
-
 /*
  * Whether every word of a line in a band is furniture: a page number
  * (12, 2/23), a job number (24-12345, V.19-04312), a barcode (*2412345*,
@@ -551,19 +537,19 @@ band_tokens(const char *s, size_t n)
 		w = s + i, wn = j - i;
 		i = j + 1;
 		if (wn >= 3 && w[0] == '*' && w[wn - 1] == '*' &&
-		    digits_only(w + 1, wn - 2, 5, 12))
+		    dl_digits_only(w + 1, wn - 2, 5, 12))
 			any = true;
 		else if ((wn == 3 && w[0] == '(' && w[2] == ')') ||
-		    (wn == 1 && w[0] == '*') || digits_only(w, wn, 6, 6))
+		    (wn == 1 && w[0] == '*') || dl_digits_only(w, wn, 6, 6))
 			;
 		else if (wn >= 6 && (w[0] == '*' || w[wn - 1] == '*') &&
-		    digits_only(w + (w[0] == '*'), wn - 1, 5, 12))
+		    dl_digits_only(w + (w[0] == '*'), wn - 1, 5, 12))
 			any = true;
-		else if (digits_only(w, wn, 1, 4) || dl_is_job(w, wn))
+		else if (dl_digits_only(w, wn, 1, 4) || dl_is_job(w, wn))
 			any = true;
 		else if ((sl = memchr(w, '/', wn)) != NULL &&
-		    digits_only(w, (size_t)(sl - w), 1, 4) &&
-		    digits_only(sl + 1, wn - (size_t)(sl - w) - 1, 1, 4))
+		    dl_digits_only(w, (size_t)(sl - w), 1, 4) &&
+		    dl_digits_only(sl + 1, wn - (size_t)(sl - w) - 1, 1, 4))
 			any = true;
 		else
 			return false;

@@ -54,6 +54,19 @@ dl_digit(uint32_t c)
 }
 
 bool
+dl_digits_only(const char *s, size_t n, size_t lo, size_t hi)
+{
+	size_t i = 0, k = 0;
+
+	while (i < n) {
+		if (dl_digit(dl_dec(s, n, &i)) < 0)
+			return false;
+		k++;
+	}
+	return k >= lo && k <= hi;
+}
+
+bool
 dl_is_dash(uint32_t c)
 {
 	return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2012 ||

@@ -220,18 +220,6 @@ is_bidi_control(uint32_t c)
 	    c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
 }
 
-static int
-digit_value(uint32_t c)
-{
-	if (c >= '0' && c <= '9')
-		return (int)(c - '0');
-	if (c >= 0x0660 && c <= 0x0669)
-		return (int)(c - 0x0660);
-	if (c >= 0x06F0 && c <= 0x06F9)
-		return (int)(c - 0x06F0);
-	return -1;
-}
-
 static bool
 is_rtl(uint32_t c)
 {
@@ -291,8 +279,6 @@ gap_needed(const struct gap *g, const struct glyph *prev)
 	return 0.2f;
 }
 
-static uint32_t	dec(const char *, size_t, size_t *);
-static bool	digits_only(const char *, size_t, size_t, size_t);
 
 /* An Arabic letter that may start a word after a tanween (not the alef
  * or alef maksura a tanween of fath sits on: تعريفًا). */
@@ -300,7 +286,7 @@ static bool
 word_start(uint32_t c)
 {
 	return is_rtl(c) && c != 0x627 && c != 0x649 &&
-	    !(c >= 0x64B && c <= 0x652) && digit_value(c) < 0;
+	    !(c >= 0x64B && c <= 0x652) && dl_digit(c) < 0;
 }
 
 /*
@@ -328,13 +314,13 @@ word_ends(struct buf *b, size_t t0)
 	buf_init(&t);
 	while (i < b->len) {
 		size_t j = i;
-		uint32_t c = dec(b->data, b->len, &j);
+		uint32_t c = dl_dec(b->data, b->len, &j);
 
 		buf_add(&t, b->data + i, j - i);
 		if (j < b->len && ((c >= 0x64B && c <= 0x64D) || j == lab)) {
 			size_t m = j;
 
-			if (word_start(dec(b->data, b->len, &m))) {
+			if (word_start(dl_dec(b->data, b->len, &m))) {
 				buf_addc(&t, ' ');
 				any = true;
 			}
@@ -357,10 +343,10 @@ word_dir(const char *s, size_t n)
 
 	/* a label "(12)" stays where it is: it hangs apart */
 	if (n >= 3 && s[0] == '(' && s[n - 1] == ')' &&
-	    digits_only(s + 1, n - 2, 1, 4))
+	    dl_digits_only(s + 1, n - 2, 1, 4))
 		return 0;
 	while (i < n) {
-		uint32_t c = dec(s, n, &i);
+		uint32_t c = dl_dec(s, n, &i);
 		enum text_bidi bd = text_cp_bidi(c);
 
 		if (c >= 0x2070 && c <= 0x209F)
@@ -546,7 +532,7 @@ line_text(struct page *pg, struct line *ln)
 				buf_add(b, "⁽", strlen("⁽"));
 				inmark = true;
 			}
-			if ((dv = digit_value(g->cp)) >= 0)
+			if ((dv = dl_digit(g->cp)) >= 0)
 				buf_adds(b, sup[dv]);
 			continue;	/* brackets of the marker: ⁽ ⁾ */
 		}
@@ -857,7 +843,7 @@ page_read(PopplerPage *pp, struct page *pg)
 			struct glyph *g = &pg->g[j];
 
 			g->raised = g->size < 0.8f * ln->size && g->y2 <
-			    base - 0.15f * ln->size && (digit_value(g->cp) >= 0
+			    base - 0.15f * ln->size && (dl_digit(g->cp) >= 0
 			    || g->cp == '*' || g->cp == '(' || g->cp == ')');
 			if (g->x2 > g->x1 && !g->mark) {
 				if (g->x1 < ln->left)
@@ -908,36 +894,6 @@ ltext(const struct page *pg, const struct line *ln, size_t *n)
 	while (*n > 0 && s[*n - 1] == ' ')
 		(*n)--;
 	return s;
-}
-
-/* Decodes one code point of s[*i..n) (valid UTF-8, ours). */
-static uint32_t
-dec(const char *s, size_t n, size_t *i)
-{
-	unsigned char c = (unsigned char)s[*i];
-	uint32_t v;
-	int k, more = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-
-	v = more == 0 ? c : more == 1 ? c & 0x1F : more == 2 ? c & 0x0F :
-	    c & 0x07;
-	(*i)++;
-	for (k = 0; k < more && *i < n; k++)
-		v = v << 6 | ((unsigned char)s[(*i)++] & 0x3F);
-	return v;
-}
-
-/* Whether [s, s+n) has only digits, between lo and hi of them. */
-static bool
-digits_only(const char *s, size_t n, size_t lo, size_t hi)
-{
-	size_t i = 0, k = 0;
-
-	while (i < n) {
-		if (digit_value(dec(s, n, &i)) < 0)
-			return false;
-		k++;
-	}
-	return k >= lo && k <= hi;
 }
 
 /* The body type: the size most characters have. */
