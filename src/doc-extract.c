@@ -18,8 +18,10 @@
  * where the core runs from the first to the last strong left-to-right
  * letter or digit of the run (neutrals between two of them stay where
  * they are: "12-43534", "A/67/150", "United Nations, Geneva").  The
- * controls are then dropped, and a haraka that the extraction split from
- * its letter by a space ("أولا ً") is put back on it.
+ * controls are then dropped, a kashida that the font gave a Latin letter
+ * ("فعال‪QQ‬ة") with them (dl_kashida_drop()), and a haraka that the
+ * extraction split from its letter by a space ("أولا ً") is put back on
+ * it.
  *
  * What comes out is plain logical text, read by the same stages as any
  * other text.  Pure: no I/O, no ICU (classes through text.h).
@@ -365,6 +367,7 @@ doc_extract_clean(const char *s, size_t n, struct buf *out)
 		size_t e = lf != NULL ? (size_t)(lf - s) : n, start = out->len;
 
 		line_clean(out, s + i, e - i, &runb, &topb, &lb, &it);
+		dl_kashida_drop(out, start);
 		harakat_join(out, start);
 		if (lf != NULL)
 			buf_addc(out, '\n');

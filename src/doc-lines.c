@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "doc-lines.h"
+#include "text.h"
 #include "util.h"
 
 uint32_t
@@ -64,6 +65,105 @@ dl_digits_only(const char *s, size_t n, size_t lo, size_t hi)
 		k++;
 	}
 	return k >= lo && k <= hi;
+}
+
+/*
+ * What a font's kashida glyph comes out as: the letter or symbol of the
+ * code the glyph was given (A, Q, %); not the punctuation that a careless
+ * text may leave with no space after it ("النهائي.وفي").
+ */
+static bool
+is_stretch_char(uint32_t c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	    (c < 0x80 && strchr("#$%&+<=>@^_`|~", (int)c) != NULL && c != 0);
+}
+
+static bool
+is_haraka(uint32_t c)
+{
+	return (c >= 0x064B && c <= 0x065F) || c == 0x0670;
+}
+
+/*
+ * Where a kashida's stretch that starts at b[r] (after a letter that
+ * joins the next) ends, or r if there is none there: runs of one stretch
+ * character X, maybe with spaces between or around them, which
+ * pdftotext puts where the stretch left a gap ("الكامل %%ة", "المنظم %%
+ * %ات"), glued to the letters on at least one side, before a letter that
+ * joins the previous (harakat aside).  The spaces go with it.
+ */
+static size_t
+stretch_end(const struct buf *b, size_t r)
+{
+	const char *s = b->data;
+	size_t k = r, e, m;
+	char x;
+	uint32_t d;
+
+	while (k < b->len && s[k] == ' ')
+		k++;
+	if (k >= b->len || !is_stretch_char((unsigned char)s[k]))
+		return r;
+	x = s[k];
+	for (;;) {
+		while (k < b->len && s[k] == x)
+			k++;
+		e = k;		/* after the last X so far */
+		while (k < b->len && s[k] == ' ')
+			k++;
+		if (k >= b->len || s[k] != x)
+			break;
+	}
+	if (s[r] == ' ' && k > e)
+		return r;	/* a space on both sides: not in a word */
+	/* (a haraka poppler put after the stretch) */
+	m = k;
+	do
+		d = m < b->len ? dl_dec(s, b->len, &m) : 0;
+	while (is_haraka(d));
+	if (text_cp_bidi(d) != TEXT_BIDI_AL || !text_cp_joins_prev(d))
+		return r;
+	return k;
+}
+
+size_t
+dl_kashida_drop(struct buf *b, size_t from)
+{
+	size_t r = from, w = from, q, k, dropped = 0;
+	uint32_t base = 0;	/* the letter before, harakat skipped */
+	const unsigned char *u = (const unsigned char *)b->data;
+
+	/* most lines have no stretch character near a two-byte letter:
+	   say so with a byte scan */
+	for (q = from + 2; q < b->len; q++)
+		if (is_stretch_char(u[q]) && ((u[q - 2] >= 0xD8 &&
+		    u[q - 2] <= 0xDB) || (q + 1 < b->len && u[q + 1] >= 0xD8 &&
+		    u[q + 1] <= 0xDB)))
+			break;
+	if (q >= b->len)
+		return 0;
+	while (r < b->len) {
+		size_t j = r;
+		uint32_t c = dl_dec(b->data, b->len, &j);
+
+		/* (ى is dual-joining in Unicode, but Arabic ends words
+		   with it) */
+		if ((c == ' ' || is_stretch_char(c)) && base != 0 &&
+		    base != 0x649 && text_cp_joins_next(base) &&
+		    (k = stretch_end(b, r)) > r) {
+			r = k;	/* the stretch goes */
+			dropped++;
+			continue;
+		}
+		if (!is_haraka(c))
+			base = text_cp_bidi(c) == TEXT_BIDI_AL ? c : 0;
+		memmove(b->data + w, b->data + r, j - r);
+		w += j - r;
+		r = j;
+	}
+	b->len = w;
+	return dropped;
 }
 
 bool

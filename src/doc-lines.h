@@ -124,5 +124,17 @@ bool		 dl_is_dash(uint32_t);
 bool		 dl_is_space(uint32_t);
 /* Digits s[*i..) as a number (at most 6), *i advanced; false if none. */
 bool		 dl_number(const char *, size_t, size_t *, long *);
+/*
+ * Drops from b->data[from..) the ASCII letters or symbols that stand for
+ * a kashida: a font whose tatweel glyph has no Unicode of its own gives
+ * it the code of a Latin letter or a symbol ("فعالQQة", "باألشAAخاص",
+ * "االتج%%ار"), which a PDF's text and pdftotext then carry inside the
+ * Arabic word.  A run of one of them repeated, with no space on either
+ * side, after a letter that joins the next and before one that joins the
+ * previous (harakat aside) is such a stretch: no Latin word is written
+ * inside an Arabic one.  Punctuation is kept.  Returns how many runs
+ * went.
+ */
+size_t		 dl_kashida_drop(struct buf *, size_t);
 
 #endif

@@ -540,6 +540,7 @@ line_text(struct page *pg, struct line *ln)
 	}
 	if (inmark)
 		buf_add(b, "⁾", strlen("⁾"));
+	dl_kashida_drop(b, ln->t0);
 	word_ends(b, ln->t0);
 	ln->t1 = pg->rtl ? ltr_runs(b, ln->t0, b->len) : b->len;
 	free(v);

@@ -65,6 +65,39 @@ test_source(void)
 	is_str(t, "تعريفًا وفعّالة", "a tanween on its alif, a shadda: no "
 	    "space");
 	free(t);
+	/* a kashida the font gave a Latin letter, inside the word */
+	t = clean(R "باألش" L "AA" P "خاص" L " ،" P "وبخاص" L "A" P "ة" P);
+	is_str(t, "باألشخاص، وبخاصة", "a kashida drawn as Latin letters goes");
+	free(t);
+	t = clean(R "إلى" L "QQ" P "جانب" P);
+	is_str(t, "إلىQQجانب", "not after a letter that joins nothing after"
+	    " it");
+	free(t);
+	t = clean(R "االتج%%ار" P);
+	is_str(t, "االتجار", "or as a symbol");
+	free(t);
+	t = clean(R "الكامل %%ة والمنظم %% %ات وجمي%% ع" P);
+	is_str(t, "الكاملة والمنظمات وجميع", "and the spaces pdftotext put "
+	    "beside it");
+	free(t);
+	t = clean(R "الكامل %% والمنظم" P);
+	is_str(t, "الكامل %% والمنظم", "not with spaces on both sides");
+	free(t);
+	t = clean(R "النهائي.وفي" P);
+	is_str(t, "النهائي.وفي", "a full stop with no space after it stays");
+	free(t);
+	t = clean(R "هذا" L "QQ" P "جانب" P);
+	is_str(t, "هذاQQجانب", "not after an alif");
+	free(t);
+	t = clean(R "في" L "ABC" P "جانب" P);
+	is_str(t, "فيABCجانب", "not a Latin word of several letters");
+	free(t);
+	t = clean(R "فعّ" L "LL" P "ال" P);
+	is_str(t, "فعّال", "after a shadda too");
+	free(t);
+	t = clean(R "ق" L "QQ" P "ّدرت" P);
+	is_str(t, "قّدرت", "before a haraka put after it");
+	free(t);
 	t = clean("United Nations, Treaty Series 12");
 	is_str(t, "United Nations, Treaty Series 12", "a Latin line as it is");
 	free(t);
