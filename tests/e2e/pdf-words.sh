@@ -9,7 +9,7 @@ command -v python3 >/dev/null || { echo "1..0 # SKIP no python3"; exit 0; }
 "$HAMISH" dump --json "$F/report-amiri.pdf" >"$T/d.json" 2>/dev/null
 ok $? "report-amiri.pdf opens"
 q() {	# q PYTHON-EXPRESSION over the blocks b: prints it
-	python3 -c "import json, sys
+	python3 -c "import json, re, sys
 b = json.load(open(sys.argv[1], encoding='utf-8'))['blocks']
 print($1)" "$T/d.json"
 }
@@ -45,4 +45,16 @@ is "$(q "sum(w[:1] in ('ة', 'ى') for x in b for w in x['text'].split())")" 0 \
     "no word split before a ة or a ى (الدولي ة)"
 is "$(q "sum(x['text'].count('الدولية') for x in b) >= 5")" True \
     "... the words whole (الدولية)"
+# fonts that give the kashida glyph the code of a Latin letter or a
+# symbol (KacstOne AA, Hani @@, KacstLetter %%): the stretch goes, from
+# the PDF and from pdftotext's text alike (dl_kashida_drop())
+for f in resolution-kacst.pdf heldout-resolution-hani.pdf \
+    heldout-resolution-hani.txt heldout-resolution-kacstletter-a5.layout.txt; do
+	"$HAMISH" dump --json "$F/$f" >"$T/d.json" 2>/dev/null
+	ok $? "$f opens"
+	is "$(q "sum(len(re.findall(r'[\u0621-\u064a][\u064b-\u0652]*[A-Za-z@%]+ ?[\u0621-\u064a]', x['text'])) for x in b)")" 0 \
+	    "$f: no kashida left as a letter or symbol inside a word"
+	is "$(q "sum(x['text'].count('بالنساء') for x in b) >= 3")" True \
+	    "$f: ... the words whole (بالنساء)"
+done
 done_testing
