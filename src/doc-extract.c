@@ -19,9 +19,9 @@
  * letter or digit of the run (neutrals between two of them stay where
  * they are: "12-43534", "A/67/150", "United Nations, Geneva").  The
  * controls are then dropped, a kashida that the font gave a Latin letter
- * ("فعال‪QQ‬ة") with them (dl_kashida_drop()), and a haraka that the
- * extraction split from its letter by a space ("أولا ً") is put back on
- * it.
+ * ("فعال" LRE "QQ" PDF "ة") with them (dl_kashida_drop()), and a haraka
+ * that the extraction split from its letter by a space ("أولا ً") is put
+ * back on it.
  *
  * What comes out is plain logical text, read by the same stages as any
  * other text.  Pure: no I/O, no ICU (classes through text.h).
@@ -351,31 +351,103 @@ harakat_join(struct buf *b, size_t from)
 	b->len = w;
 }
 
-void
-doc_extract_clean(const char *s, size_t n, struct buf *out)
+/*
+ * Whether the line s[i..e) ends in a stretch character X, the next (from
+ * e + 1) starts with X, bidi controls aside: -raw cuts a printed line
+ * into such pieces, in their visual order, wherever the font gave its
+ * kashida the code of a Latin letter or a symbol.  A letter (strong left
+ * to right to poppler) ends the line after its last embedding (".. PDF
+ * A"); a symbol (neutral) begins that embedding ("RLE @ .. PDF").
+ */
+static bool
+kashida_cut(const char *s, size_t n, size_t i, size_t e)
 {
-	struct buf runb, topb, lb;
+	static const char pdf[] = "\xe2\x80\xac", rle[] = "\xe2\x80\xab";
+	size_t k = e, m;
+	char x;
+
+	if (e >= n || k == i)
+		return false;
+	if (dl_stretch_char((unsigned char)s[k - 1])) {
+		x = s[k - 1];
+		while (k > i && s[k - 1] == x)
+			k--;
+		if (k - i < 3 || memcmp(s + k - 3, pdf, 3) != 0)
+			return false;
+	} else {
+		/* RLE X ... PDF at the end of the line */
+		if (k - i < 7 || memcmp(s + k - 3, pdf, 3) != 0)
+			return false;
+		for (m = k - 3; m > i + 3 && memcmp(s + m - 3, rle, 3) != 0 &&
+		    memcmp(s + m - 3, pdf, 3) != 0; m--)
+			;
+		if (m < i + 3 || memcmp(s + m - 3, rle, 3) != 0 ||
+		    !dl_stretch_char((unsigned char)s[m]))
+			return false;
+		x = s[m];
+	}
+	k = e + 1;
+	while (k < n && s[k] == x)
+		k++;
+	return k > e + 1 && k + 3 <= n && memcmp(s + k, rle, 3) == 0;
+}
+
+void
+doc_extract_clean(const char *s, size_t n, struct buf *out, size_t **srcno,
+    size_t *nsrc)
+{
+	struct buf runb, topb, lb, joined;
 	struct items it = { 0 };
-	size_t i = 0;
+	size_t i = 0, no = 1, cap = 0, nl = 0;
 
 	buf_init(&runb);
 	buf_init(&topb);
 	buf_init(&lb);
+	buf_init(&joined);
 	buf_grow(out, n);
+	if (srcno != NULL)
+		*srcno = NULL;
 	while (i < n) {
 		const char *lf = memchr(s + i, '\n', n - i);
 		size_t e = lf != NULL ? (size_t)(lf - s) : n, start = out->len;
+		const char *ls = s + i;
+		size_t ll = e - i, first = no;
 
-		line_clean(out, s + i, e - i, &runb, &topb, &lb, &it);
+		if (kashida_cut(s, n, i, e)) {
+			buf_reset(&joined);
+			do {	/* the pieces, in their order, as one line */
+				buf_add(&joined, s + i, e - i);
+				i = e + 1;
+				no++;
+				lf = memchr(s + i, '\n', n - i);
+				e = lf != NULL ? (size_t)(lf - s) : n;
+			} while (kashida_cut(s, n, i, e));
+			buf_add(&joined, s + i, e - i);
+			ls = joined.data;
+			ll = joined.len;
+		}
+		line_clean(out, ls, ll, &runb, &topb, &lb, &it);
 		dl_kashida_drop(out, start);
 		harakat_join(out, start);
+		if (srcno != NULL) {
+			if (nl == cap) {
+				cap = cap ? 2 * cap : 256;
+				*srcno = xreallocarray(*srcno, cap,
+				    sizeof **srcno);
+			}
+			(*srcno)[nl++] = first;
+		}
 		if (lf != NULL)
 			buf_addc(out, '\n');
 		i = e + 1;
+		no++;
 	}
+	if (nsrc != NULL)
+		*nsrc = nl;
 	buf_free(&runb);
 	buf_free(&topb);
 	buf_free(&lb);
+	buf_free(&joined);
 	free(it.v);
 }
 
@@ -384,13 +456,16 @@ doc_extract_canon(struct doc *d, const char *text, size_t tlen,
     struct buf *ext, struct buf *canon, size_t **lmap, size_t *nlmap)
 {
 	struct dl_doc dl;
-	size_t i;
+	size_t i, *srcno, nsrc;
 
 	buf_init(ext);
 	buf_init(canon);
-	doc_extract_clean(text, tlen, ext);
+	doc_extract_clean(text, tlen, ext, &srcno, &nsrc);
 	memset(&dl, 0, sizeof dl);
 	dl_split(&dl, ext->data != NULL ? ext->data : "", ext->len);
+	for (i = 0; i < dl.n && i < nsrc; i++)	/* lines -raw cut, joined */
+		dl.v[i].no = srcno[i];
+	free(srcno);
 	dl_furniture(&dl);
 	dl_labels(&dl);
 	dl_footnotes(&dl);

@@ -20,9 +20,14 @@ bool	doc_extract_is(const char *, size_t);
  * left-to-right run of a right-to-left line with the neutrals at its
  * edges put back on their logical side, the embedding, override, isolate
  * and mark controls removed, a haraka split from its letter joined again.
- * Line ends are kept, so line numbers stay those of the source.
+ * Line ends are kept, but for those between the pieces of one printed
+ * line that -raw cut at a kashida the font maps to a Latin letter or a
+ * symbol (".. PDF A" then "A RLE .."), which are joined; if srcno is not NULL,
+ * (*srcno)[k] (caller frees) is the source line, 1-based, that output
+ * line k+1 starts on, for *nsrc lines.
  */
-void	doc_extract_clean(const char *, size_t, struct buf *);
+void	doc_extract_clean(const char *, size_t, struct buf *, size_t **,
+	    size_t *);
 
 /*
  * The whole pipeline for pdftotext's text (doc-lines.h has the picture):

@@ -72,8 +72,8 @@ dl_digits_only(const char *s, size_t n, size_t lo, size_t hi)
  * code the glyph was given (A, Q, %); not the punctuation that a careless
  * text may leave with no space after it ("النهائي.وفي").
  */
-static bool
-is_stretch_char(uint32_t c)
+bool
+dl_stretch_char(uint32_t c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
 	    (c < 0x80 && strchr("#$%&+<=>@^_`|~", (int)c) != NULL && c != 0);
@@ -103,7 +103,7 @@ stretch_end(const struct buf *b, size_t r)
 
 	while (k < b->len && s[k] == ' ')
 		k++;
-	if (k >= b->len || !is_stretch_char((unsigned char)s[k]))
+	if (k >= b->len || !dl_stretch_char((unsigned char)s[k]))
 		return r;
 	x = s[k];
 	for (;;) {
@@ -137,7 +137,7 @@ dl_kashida_drop(struct buf *b, size_t from)
 	/* most lines have no stretch character near a two-byte letter:
 	   say so with a byte scan */
 	for (q = from + 2; q < b->len; q++)
-		if (is_stretch_char(u[q]) && ((u[q - 2] >= 0xD8 &&
+		if (dl_stretch_char(u[q]) && ((u[q - 2] >= 0xD8 &&
 		    u[q - 2] <= 0xDB) || (q + 1 < b->len && u[q + 1] >= 0xD8 &&
 		    u[q + 1] <= 0xDB)))
 			break;
@@ -149,7 +149,7 @@ dl_kashida_drop(struct buf *b, size_t from)
 
 		/* (ى is dual-joining in Unicode, but Arabic ends words
 		   with it) */
-		if ((c == ' ' || is_stretch_char(c)) && base != 0 &&
+		if ((c == ' ' || dl_stretch_char(c)) && base != 0 &&
 		    base != 0x649 && text_cp_joins_next(base) &&
 		    (k = stretch_end(b, r)) > r) {
 			r = k;	/* the stretch goes */

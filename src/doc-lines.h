@@ -136,5 +136,8 @@ bool		 dl_number(const char *, size_t, size_t *, long *);
  * went.
  */
 size_t		 dl_kashida_drop(struct buf *, size_t);
+/* Whether c is what such a kashida comes out as: an ASCII letter or one
+ * of # $ % & + < = > @ ^ _ ` | ~ (not punctuation: "النهائي.وفي"). */
+bool		 dl_stretch_char(uint32_t);
 
 #endif

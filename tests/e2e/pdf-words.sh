@@ -48,8 +48,10 @@ is "$(q "sum(x['text'].count('الدولية') for x in b) >= 5")" True \
 # fonts that give the kashida glyph the code of a Latin letter or a
 # symbol (KacstOne AA, Hani @@, KacstLetter %%): the stretch goes, from
 # the PDF and from pdftotext's text alike (dl_kashida_drop())
+# and -raw, which cuts each stretched line into pieces at them
 for f in resolution-kacst.pdf heldout-resolution-hani.pdf \
-    heldout-resolution-hani.txt heldout-resolution-kacstletter-a5.layout.txt; do
+    heldout-resolution-hani.txt heldout-resolution-kacstletter-a5.layout.txt \
+    resolution-kacst.raw.txt heldout-resolution-hani.raw.txt; do
 	"$HAMISH" dump --json "$F/$f" >"$T/d.json" 2>/dev/null
 	ok $? "$f opens"
 	is "$(q "sum(len(re.findall(r'[\u0621-\u064a][\u064b-\u0652]*[A-Za-z@%]+ ?[\u0621-\u064a]', x['text'])) for x in b)")" 0 \

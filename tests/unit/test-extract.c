@@ -29,7 +29,7 @@ clean(const char *s)
 	struct buf b;
 
 	buf_init(&b);
-	doc_extract_clean(s, strlen(s), &b);
+	doc_extract_clean(s, strlen(s), &b, NULL, NULL);
 	buf_addc(&b, '\0');
 	return buf_steal(&b);
 }
@@ -65,39 +65,6 @@ test_source(void)
 	is_str(t, "تعريفًا وفعّالة", "a tanween on its alif, a shadda: no "
 	    "space");
 	free(t);
-	/* a kashida the font gave a Latin letter, inside the word */
-	t = clean(R "باألش" L "AA" P "خاص" L " ،" P "وبخاص" L "A" P "ة" P);
-	is_str(t, "باألشخاص، وبخاصة", "a kashida drawn as Latin letters goes");
-	free(t);
-	t = clean(R "إلى" L "QQ" P "جانب" P);
-	is_str(t, "إلىQQجانب", "not after a letter that joins nothing after"
-	    " it");
-	free(t);
-	t = clean(R "االتج%%ار" P);
-	is_str(t, "االتجار", "or as a symbol");
-	free(t);
-	t = clean(R "الكامل %%ة والمنظم %% %ات وجمي%% ع" P);
-	is_str(t, "الكاملة والمنظمات وجميع", "and the spaces pdftotext put "
-	    "beside it");
-	free(t);
-	t = clean(R "الكامل %% والمنظم" P);
-	is_str(t, "الكامل %% والمنظم", "not with spaces on both sides");
-	free(t);
-	t = clean(R "النهائي.وفي" P);
-	is_str(t, "النهائي.وفي", "a full stop with no space after it stays");
-	free(t);
-	t = clean(R "هذا" L "QQ" P "جانب" P);
-	is_str(t, "هذاQQجانب", "not after an alif");
-	free(t);
-	t = clean(R "في" L "ABC" P "جانب" P);
-	is_str(t, "فيABCجانب", "not a Latin word of several letters");
-	free(t);
-	t = clean(R "فعّ" L "LL" P "ال" P);
-	is_str(t, "فعّال", "after a shadda too");
-	free(t);
-	t = clean(R "ق" L "QQ" P "ّدرت" P);
-	is_str(t, "قّدرت", "before a haraka put after it");
-	free(t);
 	t = clean("United Nations, Treaty Series 12");
 	is_str(t, "United Nations, Treaty Series 12", "a Latin line as it is");
 	free(t);
@@ -107,6 +74,61 @@ test_source(void)
 	x = "   " R "a" P "\n  " R "b" P "\n " R "c" P "\n";
 	ok(doc_extract_is(x, strlen(x)),
 	    "-layout's lines, padded with spaces first");
+}
+
+/* A kashida that the font gave a Latin letter or a symbol's code. */
+static void
+test_kashida(void)
+{
+	static const struct {
+		const char *in, *want, *what;
+	} c[] = {
+		{ R "باألش" L "AA" P "خاص" L " ،" P "وبخاص" L "A" P "ة" P,
+		    "باألشخاص، وبخاصة", "a kashida drawn as Latin letters goes" },
+		{ R "االتج%%ار" P, "االتجار", "or as a symbol" },
+		{ R "الكامل %%ة والمنظم %% %ات وجمي%% ع" P,
+		    "الكاملة والمنظمات وجميع",
+		    "and the spaces pdftotext put beside it" },
+		{ R "فعّ" L "LL" P "ال" P, "فعّال", "after a shadda too" },
+		{ R "ق" L "QQ" P "ّدرت" P, "قّدرت",
+		    "before a haraka put after it" },
+		{ R "إلى" L "QQ" P "جانب" P, "إلىQQجانب",
+		    "not after a letter that joins nothing after it" },
+		{ R "هذا" L "QQ" P "جانب" P, "هذاQQجانب", "not after an alif" },
+		{ R "في" L "ABC" P "جانب" P, "فيABCجانب",
+		    "not a Latin word of several letters" },
+		{ R "الكامل %% والمنظم" P, "الكامل %% والمنظم",
+		    "not with spaces on both sides" },
+		{ R "النهائي.وفي" P, "النهائي.وفي",
+		    "a full stop with no space after it stays" },
+		/* -raw cuts a stretched line into pieces at them */
+		{ R "@اء" P "\n" "@" R "بالنس" P " " R "@ار" P "\n" "@" R "االتج"
+		    P "\n", "االتجار بالنساء\n", "-raw: the pieces of a line "
+		    "joined, where it is a symbol (at the start of the line's "
+		    "last embedding)" },
+		{ R "اره" P "A\n" R "باعتب" P, "Aاره\nباعتب",
+		    "not a line whose next does not go on with the letter" },
+	};
+	const char *raw = R "اره" P "A\n" "A" R "باعتب" P " ،" R "ال" P "A\n"
+	    "A" R "واألطف" P " " R "إن" P "\n" R "التالي" P "\n";
+	struct buf b;
+	size_t i, *no = NULL, nno = 0;
+	char *t;
+
+	for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+		t = clean(c[i].in);
+		is_str(t, c[i].want, "%s", c[i].what);
+		free(t);
+	}
+	buf_init(&b);
+	doc_extract_clean(raw, strlen(raw), &b, &no, &nno);
+	buf_addc(&b, '\0');
+	is_str(b.data, "إن واألطفال، باعتباره\nالتالي\n",
+	    "-raw: a line cut at its kashidas (Latin letters) joined");
+	ok(nno == 2 && no[0] == 1 && no[1] == 4,
+	    "... the next line still its source line (4)");
+	buf_free(&b);
+	free(no);
 }
 
 static void
@@ -525,6 +547,7 @@ int
 main(void)
 {
 	test_source();
+	test_kashida();
 	test_lines();
 	test_furniture();
 	test_furniture_once();
