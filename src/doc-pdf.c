@@ -691,6 +691,56 @@ lines_merge(struct page *pg)
 	free(v);
 }
 
+/*
+ * Poppler's order within a line may put a piece of it that stands apart
+ * after the rest: a paragraph number hanging in the right margin of a
+ * right-to-left page comes after the text of its line (Chromium's PDFs).
+ * A glyph that lies wholly right of every glyph before it in the line,
+ * by more than an em, starts a piece of its own there, and lines_merge()
+ * puts the pieces of one line back in their order, right to left.  (A
+ * left-to-right run inside the line never does: it stands left of the
+ * text before it.)
+ */
+static void
+lines_split(struct page *pg)
+{
+	size_t i, j, n = 0, cap = pg->nl + 8;
+	struct line *v = xreallocarray(NULL, cap, sizeof *v);
+
+	for (i = 0; i < pg->nl; i++) {
+		struct line cur = pg->l[i];
+		float right = -1e9f;
+
+		for (j = cur.g0; j < pg->l[i].g1; j++) {
+			const struct glyph *g = &pg->g[j];
+
+			if (g->mark || !(g->x2 > g->x1))
+				continue;
+			if (right > -1e9f && g->x1 > right + g->size) {
+				if (n == cap) {
+					cap *= 2;
+					v = xreallocarray(v, cap, sizeof *v);
+				}
+				cur.g1 = j;	/* the piece before, and on */
+				v[n++] = cur;
+				cur.g0 = j;
+				right = -1e9f;
+			}
+			if (g->x2 > right)
+				right = g->x2;
+		}
+		if (n == cap) {
+			cap *= 2;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		cur.g1 = pg->l[i].g1;
+		v[n++] = cur;
+	}
+	free(pg->l);
+	pg->l = v;
+	pg->nl = n;
+}
+
 /* Reads page i into pg; false if poppler has no text for it. */
 static void
 page_read(PopplerPage *pp, struct page *pg)
@@ -806,7 +856,6 @@ page_read(PopplerPage *pp, struct page *pg)
 	g_free(r);
 	g_free(t);
 
-	lines_merge(pg);
 	{
 		long dir = 0;
 
@@ -815,6 +864,9 @@ page_read(PopplerPage *pp, struct page *pg)
 			    text_cp_bidi(pg->g[i].cp) == TEXT_BIDI_L ? -1 : 0;
 		pg->rtl = dir > 0;
 	}
+	if (pg->rtl)
+		lines_split(pg);
+	lines_merge(pg);
 	/* Each line's geometry, type size and raised markers. */
 	sizes = xreallocarray(NULL, pg->ng + 1, sizeof *sizes);
 	for (i = 0; i < pg->nl; i++) {

@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 # tests/bench/pdf-words.py - how many words the PDF front end splits or
 # joins: the words of `hamish dump --json NAME.pdf`'s blocks against the
-# words of NAME.fodt, the text LibreOffice printed (harakat and tatweel
-# folded, punctuation stripped).
+# words of NAME.fodt, the text LibreOffice printed, or NAME.html, the text
+# Chromium printed (harakat and tatweel folded, punctuation stripped).
 #   split: two neighbouring words whose join is a source word, one of
 #          them not (الاتج ار);
 #   joined: a word not in the source that two source words make (عنطريق).
 # Rates per 100 words of the PDF's text.  Usage:
 #   python3 tests/bench/pdf-words.py [HAMISH] [FIXTURE.pdf ...]
-import json, re, subprocess, sys, glob, html
+import json, os, re, subprocess, sys, glob, html
 
 FOLD = re.compile('[\u064B-\u0652\u0670\u0640\u200c-\u200f\u202a-\u202e\u2066-\u2069]')
 PUNCT = re.compile(r'[^\w]+', re.UNICODE)
@@ -27,7 +27,10 @@ def source(path):
     return words(html.unescape(t))
 
 def measure(hamish, pdf):
-    vocab = set(source(pdf[:-4] + '.fodt'))
+    src = pdf[:-4] + '.fodt'
+    if not os.path.exists(src):     # chrome-*: the HTML Chromium printed
+        src = pdf[:-4] + '.html'
+    vocab = set(source(src))
     out = subprocess.run([hamish, 'dump', '--json', pdf],
                          capture_output=True).stdout
     b = json.loads(out.decode('utf-8'))['blocks']

@@ -30,6 +30,17 @@ ok $? "refs of a PDF exits 0"
 grep -q '"page": 3,.*"text": "وإذ تضع في اعتبارها التزامات الدول باتخاذ التدابير المناسبة، بما في ذلك التشريعي منها' "$T/g"
 ok $? "a paragraph continued on the next page is one block"
 
+# a piece of a line that poppler puts after the rest (a number hanging in
+# the margin, a sub-paragraph label, the second half of a stretched word)
+# back in its place, right to left (lines_split())
+"$HAMISH" dump --json "$F/general-amiri-a5.pdf" >"$T/g" 2>/dev/null
+grep -q '"kind": "subpara", "level": 2, .*"label": "’2‘", .*"text": "اتفاقية بشأن القضاء على العنف والتحرش' "$T/g"
+ok $? "a sub-paragraph label ’2‘ poppler put at the end of its line"
+"$HAMISH" dump --json "$F/chrome-background-scheherazade.pdf" >"$T/g" \
+    2>/dev/null
+grep -q '"label": "٥٠", .*"text": "م ما يلي' "$T/g"
+ok $? "a paragraph number Chromium hangs in the margin, before its text"
+
 printf '%%PDF-1.4\nnothing here\n' >"$T/bad.pdf"
 "$HAMISH" outline "$T/bad.pdf" >/dev/null 2>"$T/err"
 is $? 2 "a damaged PDF: exit status 2"
