@@ -324,7 +324,12 @@ group_mark(struct dl_doc *d, const struct edge *e, size_t i, size_t j)
 	}
 }
 
-/* The indices of the EDGE first and last body lines of each page. */
+/*
+ * The indices of the EDGE first and last body lines of each page, and of
+ * the furniture lines among and before them: a running header that
+ * running_symbol() took on the pages after the first is the evidence
+ * that the same line on the first page is one too.
+ */
 static size_t
 edges_find(const struct dl_doc *d, size_t *out)
 {
@@ -339,13 +344,15 @@ edges_find(const struct dl_doc *d, size_t *out)
 			i++;
 		last = i;
 		for (j = first, k = 0; j < last && k < EDGE; j++)
-			if (d->v[j].kind == DL_BODY) {
+			if (d->v[j].kind == DL_BODY ||
+			    d->v[j].kind == DL_FURN) {
 				out[n++] = j;
-				k++;
+				k += d->v[j].kind == DL_BODY;
 			}
 		top = n;
 		for (j = last, k = 0; j > first && k < EDGE; j--)
-			if (d->v[j - 1].kind == DL_BODY) {
+			if (d->v[j - 1].kind == DL_BODY ||
+			    d->v[j - 1].kind == DL_FURN) {
 				/* a short page: its lines once only */
 				size_t m;
 				bool seen = false;
@@ -355,7 +362,7 @@ edges_find(const struct dl_doc *d, size_t *out)
 						seen = true;
 				if (!seen)
 					out[n++] = j - 1;
-				k++;
+				k += d->v[j - 1].kind == DL_BODY;
 			}
 	}
 	return n;
@@ -830,7 +837,7 @@ dl_furniture(struct dl_doc *d)
 	if (d->npages < 2)
 		return;
 	running_symbol(d);
-	ed = xreallocarray(NULL, d->npages * 2 * EDGE + 1, sizeof *ed);
+	ed = xreallocarray(NULL, d->n + 1, sizeof *ed);
 	ne = edges_find(d, ed);
 	e = xreallocarray(NULL, ne + 1, sizeof *e);
 	seen = xcalloc(d->npages + 1, sizeof *seen);

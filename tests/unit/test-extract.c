@@ -233,6 +233,24 @@ test_furniture(void)
 	    "the text stays");
 	dl_free(&d);
 	buf_free(&b);
+	{
+		/* a running header on the first page too, its columns
+		   spaced apart as -layout does, each page its own way */
+		static const char *const hp[] = {
+			"العنوان     A/C.3/79/L.11/Rev.1", "نص الأولى", "\f",
+			"العنوان  A/C.3/79/L.11/Rev.1", "نص الثانية", "\f",
+			"العنوان   A/C.3/79/L.11/Rev.1", "نص الثالثة", "\f",
+		};
+
+		buf_init(&b);
+		doc_of(&d, &b, hp, UTIL_NELEM(hp));
+		dl_furniture(&d);
+		ok(d.v[0].kind == DL_FURN, "a running header on the first page "
+		    "as on the others (which a symbol in them gave)");
+		ok(d.v[1].kind == DL_BODY, "... the text after it stays");
+		dl_free(&d);
+		buf_free(&b);
+	}
 }
 
 /* Page numbers "- N -" in sequence; what -raw leaves of a barcode and
