@@ -38,6 +38,10 @@
  * and gives "الاتج|ار" as two runs with a gap as wide as a word space,
  * a space between them as between words.  What the writing says is
  * kept: ة and ى only end words, so no break goes before them (الدولي|ة).
+ * Where the font's ToUnicode
+ * leaves the kashida glyphs out and poppler gives them as the letters
+ * of the encoding (الاتجLLار, خاص@@ة), they are dropped, their boxes
+ * kept (fills_mark()).
  *
  * One page of a right-to-left document, x growing to the right; a line's
  * "right" is where it starts, its "left" where a full line ends:
@@ -184,6 +188,7 @@ struct glyph {
 	bool		 bold;
 	bool		 mark;		/* combining: never a space before */
 	bool		 raised;	/* a footnote marker in the body */
+	bool		 fill;		/* a kashida: its box, no text */
 };
 
 struct line {
@@ -436,6 +441,94 @@ ltr_runs(struct buf *b, size_t t0, size_t t1)
 }
 
 /*
+ * A character poppler gives between two letters but that cannot stand
+ * there: a letter or digit of another script, or a symbol (not a
+ * bracket, not punctuation that joins words: / . - :).
+ */
+static bool
+fill_cp(uint32_t c)
+{
+	enum text_bidi bd = text_cp_bidi(c);
+	uint32_t id;
+
+	return bd == TEXT_BIDI_L || bd == TEXT_BIDI_EN ||
+	    (bd == TEXT_BIDI_ON && text_cp_bracket(c, &id) == 0);
+}
+
+/*
+ * The widest gap between the centres of the boxes of a and b, in ems of
+ * size: of those a word break after prev needs (gap_needed()), or of
+ * any if prev is NULL; 0 if none.  gaps[0..ng) are the line's.
+ */
+static float
+gap_widest(const struct gap *gaps, size_t ng, const struct glyph *a,
+    const struct glyph *b, float size, const struct glyph *prev)
+{
+	float lo = (a->x1 + a->x2) / 2, hi = (b->x1 + b->x2) / 2, best = 0;
+	size_t k;
+
+	if (lo > hi) {
+		float t = lo;
+
+		lo = hi;
+		hi = t;
+	}
+	for (k = 0; k < ng; k++) {
+		float w = (gaps[k].x2 - gaps[k].x1) / size;
+
+		if (gaps[k].x1 >= lo - 0.01f && gaps[k].x2 <= hi + 0.01f &&
+		    w > best && (prev == NULL || w >= gap_needed(&gaps[k],
+		    prev)))
+			best = w;
+	}
+	return best;
+}
+
+/*
+ * Kashida glyphs the font's ToUnicode leaves out, given by poppler as
+ * the character its encoding has at that code (الاتجLLار, خاص@@ة, JJ, 55,
+ * AA in the fixtures): a run of characters that cannot stand inside an
+ * Arabic word (fill_cp()), of the size of the letters on its sides,
+ * between a letter that joins the next and one that joins the previous
+ * -- where a tatweel goes -- with no gap a word break could be on
+ * either side (a number between two words has a space on one side at
+ * least: عام 2015م).  Their boxes stay (no gap, so no space) and their
+ * text goes.  ln's glyphs are in logical order; gaps[0..ng) its gaps.
+ */
+static void
+fills_mark(struct page *pg, const struct line *ln, const struct gap *gaps,
+    size_t ng)
+{
+	struct glyph *g = pg->g;
+	size_t i, j, k, p, last;
+
+	for (i = ln->g0 + 1; i < ln->g1; i = j) {
+		float e = 0.05f * g[i].size;
+
+		j = i + 1;
+		if (!fill_cp(g[i].cp))
+			continue;
+		for (p = i; p > ln->g0 && g[p - 1].mark; p--)
+			;	/* harakat on the letter before */
+		if (p == ln->g0 || !text_cp_joins_next(g[p - 1].cp))
+			continue;
+		for (last = i; j < ln->g1 && (fill_cp(g[j].cp) ||
+		    g[j].mark); j++)
+			if (!g[j].mark)
+				last = j;	/* (harakat the stroke carries) */
+		if (j == ln->g1 || !text_cp_joins_prev(g[j].cp) ||
+		    fabsf(g[p - 1].size - g[i].size) >= e ||
+		    fabsf(g[j].size - g[i].size) >= e ||
+		    gap_widest(gaps, ng, &g[p - 1], &g[i], ln->size, NULL) >=
+		    0.12f || gap_widest(gaps, ng, &g[last], &g[j], ln->size,
+		    NULL) >= 0.12f)
+			continue;
+		for (k = i; k < j; k++)
+			g[k].fill = !g[k].mark;
+	}
+}
+
+/*
  * Appends the text of line ln of page pg to pg->text: poppler's order of
  * the characters, a space wherever the boxes between two consecutive
  * characters hold a gap wide enough for a word break, raised markers as
@@ -474,37 +567,20 @@ line_text(struct page *pg, struct line *ln)
 			rg = v[i];
 		}
 	}
+	fills_mark(pg, ln, gaps, ng);
 	ln->t0 = b->len;
 	for (i = 0; i < n; i++) {
 		const struct glyph *g = &pg->g[ln->g0 + i];
 		int dv;
 
+		if (g->fill)
+			continue;	/* a kashida: its box only */
 		if (i > 0 && !g->mark) {
 			const struct glyph *a = &pg->g[ln->g0 + i - 1];
+			/* (the letter before a tanween) */
 			const struct glyph *pa = base != NULL ? base : a;
-			float lo, hi, best = 0;
-			size_t k;
+			float best = gap_widest(gaps, ng, a, g, ln->size, pa);
 
-			/* the widest gap between the two boxes' centres */
-			lo = (a->x1 + a->x2) / 2;
-			hi = (g->x1 + g->x2) / 2;
-			if (lo > hi) {
-				float t = lo;
-				lo = hi;
-				hi = t;
-			}
-			for (k = 0; k < ng; k++)
-				if (gaps[k].x1 >= lo - 0.01f && gaps[k].x2 <=
-				    hi + 0.01f && gaps[k].x2 - gaps[k].x1 >
-				    best * ln->size) {
-					/* (the letter before a tanween) */
-					float need = gap_needed(&gaps[k], pa);
-					float w = (gaps[k].x2 - gaps[k].x1) /
-					    ln->size;
-
-					if (w >= need && w > best)
-						best = w;
-				}
 			if (inmark && !g->raised) {
 				buf_add(b, "⁾", strlen("⁾"));
 				inmark = false;

@@ -4,7 +4,8 @@
  * their bytes; the acceptance figure, the share of the expected numbered
  * paragraphs recovered in order, at least 98% over all fixtures (and 95%
  * in each); no furniture (symbol, job number, barcode, N/M) left in a
- * body; footnotes attached; bad PDFs refused with one line.
+ * body; footnotes attached; no kashida glyph left as a letter; bad
+ * PDFs refused with one line.
  */
 #define _GNU_SOURCE	/* memmem */
 #include <dirent.h>
@@ -82,6 +83,59 @@ page_numbers(const char *s, size_t n, size_t pages)
 			continue;
 		if (m == (long)pages && a >= 1 && a <= m)
 			k++;
+	}
+	return k;
+}
+
+/* The code point at s[*i] (UTF-8, valid), advanced; -1 at the end. */
+static long
+cp_at(const char *s, size_t n, size_t *i)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	long c;
+	size_t k, len;
+
+	if (*i >= n)
+		return -1;
+	c = u[*i];
+	len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	if (len > 1)
+		c &= 0x3F >> (len - 1);
+	for (k = 1; k < len && *i + k < n; k++)
+		c = c << 6 | (u[*i + k] & 0x3F);
+	*i += len;
+	return c;
+}
+
+static bool
+arabic_letter(long c)
+{
+	return c >= 0x621 && c <= 0x64A && c != 0x640;
+}
+
+/*
+ * Kashida glyphs left as the letters a font's encoding has at their
+ * code: an Arabic letter, a run of ASCII letters, digits or '@', an
+ * Arabic letter (الاتجLLار, خاص@@ة).
+ */
+static size_t
+glued_kashida(const char *s, size_t n)
+{
+	size_t i = 0, k = 0;
+	long prev = -1, c;
+
+	while ((c = cp_at(s, n, &i)) >= 0) {
+		size_t j = i, run = 0;
+		long d = c;
+
+		while (d >= 0 && d < 0x80 && (d == '@' || (d >= '0' &&
+		    d <= '9') || ((d | 0x20) >= 'a' && (d | 0x20) <= 'z'))) {
+			run++;
+			d = cp_at(s, n, &j);
+		}
+		if (run > 0 && arabic_letter(prev) && arabic_letter(d))
+			k++;
+		prev = c;
 	}
 	return k;
 }
@@ -173,6 +227,12 @@ fixture(const char *name, struct score *sc)
 	}
 	known_ok(known, page_numbers(body.data, body.len, pages) == 0,
 	    "%s: no page number N/%zu left in the body", name, pages);
+	if (fodt_s != NULL)
+		ok(glued_kashida(body.data, body.len) <=
+		    glued_kashida(fodt_s, strlen(fodt_s)),
+		    "%s: no kashida glyph left as a letter (%zu)", name,
+		    glued_kashida(body.data, body.len));
+
 	if (fodt_s != NULL) {
 		size_t fw = count(fodt_s, strlen(fodt_s), "<text:note ");
 
