@@ -37,8 +37,10 @@
  * in the fixtures) by glyphs without Unicode, poppler leaves them out
  * and gives "الاتج|ار" as two runs with a gap as wide as a word space,
  * a space between them as between words.  What the writing says is
- * kept: ة and ى only end words, so no break goes before them (الدولي|ة).
- * Where the font's ToUnicode
+ * kept: ة and ى only end words, so no break goes before them (الدولي|ة);
+ * and a word split where a kashida can be that the pages around have
+ * whole is joined, on a page where that happens often enough to show
+ * kashida at work (page_kashida_words()).  Where the font's ToUnicode
  * leaves the kashida glyphs out and poppler gives them as the letters
  * of the encoding (الاتجLLار, خاص@@ة), they are dropped, their boxes
  * kept (fills_mark()).
@@ -199,6 +201,10 @@ struct line {
 };
 
 #define READ_AHEAD	4	/* pages read past max_pages */
+#define VOCAB_PAGES	2	/* kashida words: pages either side */
+#define KASHIDA_PCT	3	/* ... on a page so many % of gaps join */
+_Static_assert(VOCAB_PAGES <= READ_AHEAD, "the first pages read alone "
+    "must have the words a page is read with");
 
 struct page {
 	struct glyph	*g;
@@ -766,6 +772,230 @@ lines_merge(struct page *pg)
 	free(v);
 }
 
+/*
+ * The words of a page, as hashes of their bytes: an open-addressing
+ * set, 0 for an empty slot.
+ */
+struct wordset {
+	uint64_t	*h;
+	size_t		 cap;		/* a power of two */
+};
+
+static void
+wordset_add(struct wordset *ws, uint64_t h)
+{
+	size_t i;
+
+	h += h == 0;		/* 0 marks an empty slot */
+	i = (size_t)h & (ws->cap - 1);
+
+	while (ws->h[i] != 0 && ws->h[i] != h)
+		i = (i + 1) & (ws->cap - 1);
+	ws->h[i] = h;
+}
+
+static bool
+wordset_has(const struct wordset *ws, uint64_t h)
+{
+	size_t i;
+
+	h += h == 0;
+	i = (size_t)h & (ws->cap - 1);
+
+	while (ws->h[i] != 0) {
+		if (ws->h[i] == h)
+			return true;
+		i = (i + 1) & (ws->cap - 1);
+	}
+	return false;
+}
+
+/*
+ * The letters (and digits, harakat) a word of s[0..n) is made of,
+ * without what stands around them: its first run of them, or its last
+ * ("(الاتج" -> "الاتج"): [*w0, *w1), empty if none.
+ */
+static void
+word_run(const char *s, size_t n, bool last, size_t *w0, size_t *w1)
+{
+	size_t i = 0, j;
+	bool in = false;
+
+	*w0 = *w1 = 0;
+	while (i < n) {
+		j = i;
+		if (text_cp_is_word(dl_dec(s, n, &j))) {
+			if (!in)
+				*w0 = i;
+			in = true;
+			*w1 = j;
+		} else if (in && !last)
+			break;
+		else
+			in = false;
+		i = j;
+	}
+}
+
+/* The last code point of s[0..n), 0 if none. */
+static uint32_t
+last_cp(const char *s, size_t n)
+{
+	size_t i = n;
+
+	if (n == 0)
+		return 0;
+	while (i > 0 && ((unsigned char)s[--i] & 0xC0) == 0x80)
+		;
+	return dl_dec(s, n, &i);
+}
+
+/*
+ * The hashes of the words of page pg's lines (their letters, without
+ * what stands around them): *n of them in *h (caller frees).
+ */
+static void
+page_words(const struct page *pg, uint64_t **h, size_t *n)
+{
+	const char *d = pg->text.data;
+	size_t i, cap = 0;
+
+	*h = NULL;
+	*n = 0;
+	for (i = 0; i < pg->nl; i++) {
+		size_t k = pg->l[i].t0, e = pg->l[i].t1;
+
+		while (k < e) {
+			size_t m = k, w0, w1;
+
+			while (m < e && d[m] != ' ')
+				m++;
+			word_run(d + k, m - k, false, &w0, &w1);
+			if (w1 > w0) {
+				if (*n == cap) {
+					cap = cap ? 2 * cap : 256;
+					*h = xreallocarray(*h, cap, sizeof **h);
+				}
+				(*h)[(*n)++] = util_hash64(d + k + w0, w1 - w0,
+				    UTIL_HASH64_INIT);
+			}
+			k = m + 1;
+		}
+	}
+}
+
+/*
+ * A word the gaps split where LibreOffice stretched it by kashida
+ * (الاتج ار: the glyphs that filled the gap have no text, so poppler
+ * leaves them out) but that the pages around have whole (الاتجار): the
+ * space goes.  Only between a letter that joins the next and one that
+ * joins the previous, where a kashida can be -- never after a tanween or
+ * other haraka, which ends its word -- and only for a word written so,
+ * harakat and all.  ws holds the words of the pages around pg.
+ */
+static void
+page_kashida_words(struct page *pg, const struct wordset *ws)
+{
+	struct buf t;
+	size_t i, pass, cand = 0, join = 0;
+	const char *d = pg->text.data;
+
+	buf_init(&t);
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 1 && join * 100 < cand * KASHIDA_PCT)
+			break;	/* not a page stretched by kashida */
+		buf_reset(&t);
+		for (i = 0; i < pg->nl; i++) {
+			struct line *ln = &pg->l[i];
+			size_t k = ln->t0, e = ln->t1, a0 = t.len;
+
+			if (pass == 1)
+				ln->t0 = t.len;
+			for (; k < e; k++) {
+				size_t m = k + 1, j = k + 1, p0, p1, w0, w1;
+				uint32_t c, c2;
+
+				if (d[k] != ' ') {
+					buf_addc(&t, d[k]);
+					continue;
+				}
+				while (m < e && d[m] != ' ')
+					m++;
+				c = last_cp(t.data + a0, t.len - a0);
+				c2 = m > k + 1 ? dl_dec(d, m, &j) : 0;
+				if (is_rtl(c) && text_cp_joins_next(c) &&
+				    text_cp_joins_prev(c2)) {
+					cand++;
+					word_run(t.data + a0, t.len - a0, true,
+					    &p0, &p1);
+					word_run(d + k + 1, m - k - 1, false,
+					    &w0, &w1);
+					if (wordset_has(ws, util_hash64(d + k +
+					    1, w1, util_hash64(t.data + a0 + p0,
+					    p1 - p0, UTIL_HASH64_INIT)))) {
+						join++;
+						continue;	/* joined */
+					}
+				}
+				buf_addc(&t, ' ');
+				a0 = t.len;
+			}
+			if (pass == 1)
+				ln->t1 = t.len;
+		}
+	}
+	if (pass == 2) {
+		buf_free(&pg->text);
+		pg->text = t;
+	} else
+		buf_free(&t);
+}
+
+/*
+ * The kashida words of every page (page_kashida_words()), each with the
+ * words of the VOCAB_PAGES pages on either side of it: no more than
+ * are read past the first pages (READ_AHEAD), so that a page reads the
+ * same in the first pages, for the first screen, as in the whole.  The
+ * words are those the gaps gave, before any page is joined.
+ */
+static void
+pdf_kashida_words(struct pdf *P)
+{
+	uint64_t **h = xcalloc(P->np + 1, sizeof *h);
+	size_t *n = xcalloc(P->np + 1, sizeof *n), i, j;
+	struct wordset ws;
+
+	for (i = 0; i < P->np; i++)
+		page_words(&P->p[i], &h[i], &n[i]);
+	ws.h = NULL;
+	ws.cap = 0;
+	for (i = 0; i < P->np; i++) {
+		size_t lo = i > VOCAB_PAGES ? i - VOCAB_PAGES : 0, hi =
+		    i + VOCAB_PAGES + 1 < P->np ? i + VOCAB_PAGES + 1 : P->np;
+		size_t k, all = 0, cap = 64;
+
+		for (j = lo; j < hi; j++)
+			all += n[j];
+		while (cap < 2 * all + 2)
+			cap *= 2;
+		if (cap > ws.cap) {
+			free(ws.h);
+			ws.h = xcalloc(cap, sizeof *ws.h);
+		} else
+			memset(ws.h, 0, cap * sizeof *ws.h);
+		ws.cap = cap;
+		for (j = lo; j < hi; j++)
+			for (k = 0; k < n[j]; k++)
+				wordset_add(&ws, h[j][k]);
+		page_kashida_words(&P->p[i], &ws);
+	}
+	for (i = 0; i < P->np; i++)
+		free(h[i]);
+	free(h);
+	free(n);
+	free(ws.h);
+}
+
 /* Reads page i into pg; false if poppler has no text for it. */
 static void
 page_read(PopplerPage *pp, struct page *pg)
@@ -1161,6 +1391,7 @@ doc_pdf_text(const char *bytes, size_t len, size_t max_pages,
 		    "PDF without a text layer (scanned?)");
 		return -1;
 	}
+	pdf_kashida_words(&P);
 	for (i = 0; i < P.np; i++)
 		if (P.p[i].nl > 1)	/* l is NULL on a page with no line */
 			qsort(P.p[i].l, P.p[i].nl, sizeof *P.p[i].l,

@@ -1,8 +1,9 @@
 # tests/e2e/pdf-words.sh - what the PDF front end makes of words and
 # labels the glyph gaps do not show (doc-pdf.c): a space after a tanween
 # in a tight justified line, after a sub-paragraph letter at the start of
-# a line, a left-to-right footnote whose label is on its right, and no
-# break inside a word where poppler's boxes put a gap.
+# a line, a left-to-right footnote whose label is on its right, no
+# break inside a word where poppler's boxes put a gap, and none where a
+# kashida stretched a word the pages around have whole.
 . tests/e2e/lib.sh
 F=tests/fixtures/pdf
 command -v python3 >/dev/null || { echo "1..0 # SKIP no python3"; exit 0; }
@@ -45,4 +46,18 @@ is "$(q "sum(w[:1] in ('ة', 'ى') for x in b for w in x['text'].split())")" 0 \
     "no word split before a ة or a ى (الدولي ة)"
 is "$(q "sum(x['text'].count('الدولية') for x in b) >= 5")" True \
     "... the words whole (الدولية)"
+# ... and one split where a kashida can be that the pages around have
+# whole is joined, but only on a page where that is common: a page with
+# no kashida keeps the space its gap shows ("تسلّم بأن", though the page
+# has "تسلّمبأن" where a gap was missed)
+"$HAMISH" dump --json "$F/resolution-kacst.pdf" >"$T/d.json" 2>/dev/null
+ok $? "resolution-kacst.pdf opens"
+is "$(q "sum(x['text'].count('تسلّم بأن') for x in b)")" 1 \
+    "no space dropped on a page without kashida (تسلّم بأن)"
+"$HAMISH" dump --json "$F/heldout-resolution-notonaskh-letter.pdf" \
+    >"$T/d.json" 2>/dev/null
+ok $? "heldout-resolution-notonaskh-letter.pdf opens"
+is "$(q "10 * sum(x['text'].count('الاتج ار') for x in b) <= \
+    sum(x['text'].count('الاتجار') for x in b)")" True \
+    "words split by kashida joined where the pages around have them (الاتجار)"
 done_testing
