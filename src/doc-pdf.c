@@ -300,17 +300,63 @@ word_start(uint32_t c)
 	    !(c >= 0x64B && c <= 0x652) && dl_digit(c) < 0;
 }
 
+/* Arabic letters from s[i] on, harakat between them left out. */
+static size_t
+letters_at(const char *s, size_t n, size_t i)
+{
+	size_t k = 0;
+
+	while (i < n) {
+		uint32_t c = dl_dec(s, n, &i);
+
+		if (c >= 0x64B && c <= 0x652)
+			continue;
+		if (!(c >= 0x621 && c <= 0x64A) || c == 0x640)
+			break;
+		k++;
+	}
+	return k;
+}
+
+/*
+ * Whether a word starts at s[i]: two letters or more, and not the bare
+ * article "ال", which never stands alone.
+ */
+static bool
+word_at(const char *s, size_t n, size_t i)
+{
+	size_t k = letters_at(s, n, i), j = i;
+
+	if (k == 2 && dl_dec(s, n, &j) == 0x627 && dl_dec(s, n, &j) == 0x644)
+		return false;
+	return k > 1;
+}
+
+static bool
+is_alef(uint32_t c)
+{
+	return c == 0x627 || c == 0x649 || c == 0x622 || c == 0x623 ||
+	    c == 0x625;
+}
+
 /*
  * Spaces the glyph gaps cannot show but the writing does: a tanween ends
  * its word (a tight justified line printed "عملاً بقرار" with no gap the
  * rule above sees), and a sub-paragraph letter "(ج)" at the start of a
  * line stands apart from its text.  b[t0..) is one line, logical order.
+ *
+ * A tanween of fath before its alef (ًا, "جزءًا من") ends the word after
+ * the alef; one after its alef (اً), or a tanween of kasr or damm, ends
+ * it there, whatever letter comes next ("مثلاً الفقر").  One letter or a
+ * bare "ال" after it is no word: where poppler swaps a lam-alef ligature
+ * the ل of "مثلاً" follows its alef ("مثًال", "رجاًال"), and stays.
  */
 static void
 word_ends(struct buf *b, size_t t0)
 {
 	struct buf t;
-	size_t i = t0, k, lab = 0;
+	size_t i = t0, k, lab = 0, brk = 0;
+	uint32_t base = 0;	/* the letter before, harakat left out */
 	bool any = false;
 
 	/* "(ج)" or "(هـ)" first: the byte after its ')' */
@@ -327,15 +373,41 @@ word_ends(struct buf *b, size_t t0)
 		size_t j = i;
 		uint32_t c = dl_dec(b->data, b->len, &j);
 
+		if (i == brk && brk > t0) {
+			buf_addc(&t, ' ');
+			any = true;
+		}
 		buf_add(&t, b->data + i, j - i);
 		if (j < b->len && ((c >= 0x64B && c <= 0x64D) || j == lab)) {
 			size_t m = j;
+			uint32_t nx = dl_dec(b->data, b->len, &m);
 
-			if (word_start(dl_dec(b->data, b->len, &m))) {
+			if (word_start(nx)) {
 				buf_addc(&t, ' ');
 				any = true;
+			} else if (j != lab && is_alef(nx) && (c != 0x64B ||
+			    is_alef(base))) {
+				if (word_at(b->data, b->len, j)) {
+					buf_addc(&t, ' ');
+					any = true;
+				}
+			} else if (j != lab && is_alef(nx)) {
+				/* ًا: after the alef and its harakat */
+				size_t q = m, r;
+
+				while (q < b->len) {
+					r = q;
+					nx = dl_dec(b->data, b->len, &r);
+					if (!(nx >= 0x64B && nx <= 0x652))
+						break;
+					q = r;
+				}
+				if (q < b->len && word_at(b->data, b->len, q))
+					brk = q;
 			}
 		}
+		if (!(c >= 0x64B && c <= 0x652))
+			base = c;
 		i = j;
 	}
 	if (any) {

@@ -5,7 +5,8 @@
  * paragraphs recovered in order, at least 98% over all fixtures (and 95%
  * in each); no furniture (symbol, job number, barcode, N/M) left in a
  * body; footnotes attached; kashida glyphs neither left as letters nor
- * splitting words the text has whole; bad PDFs refused with one line.
+ * splitting words the text has whole; no word glued after a tanween;
+ * bad PDFs refused with one line.
  */
 #define _GNU_SOURCE	/* memmem */
 #include <dirent.h>
@@ -137,6 +138,37 @@ glued_kashida(const char *s, size_t n)
 		if (run > 0 && arabic_letter(prev) && arabic_letter(d))
 			k++;
 		prev = c;
+	}
+	return k;
+}
+
+/*
+ * Words glued after a tanween of fath on its alef (ًا or اً, then two
+ * Arabic letters or more but a bare ال): "جزءًامن", "مثلاًالفقر".
+ */
+static size_t
+glued_tanween(const char *s, size_t n)
+{
+	size_t i = 0, k = 0;
+	long c1 = -1, c2 = -1, c;
+
+	while ((c = cp_at(s, n, &i)) >= 0) {
+		if ((c1 == 0x64B && (c2 == 0x627 || c2 == 0x649)) ||
+		    ((c1 == 0x627 || c1 == 0x649) && c2 == 0x64B)) {
+			size_t j = i, m = 0;
+			long d = c, e = -1;
+
+			while (arabic_letter(d)) {
+				if (m == 1)
+					e = d;
+				m++;
+				d = cp_at(s, n, &j);
+			}
+			if (m > 2 || (m == 2 && !(c == 0x627 && e == 0x644)))
+				k++;
+		}
+		c1 = c2;
+		c2 = c;
 	}
 	return k;
 }
@@ -281,6 +313,11 @@ fixture(const char *name, struct score *sc)
 		    glued_kashida(fodt_s, strlen(fodt_s)),
 		    "%s: no kashida glyph left as a letter (%zu)", name,
 		    glued_kashida(body.data, body.len));
+	if (fodt_s != NULL)
+		ok(glued_tanween(body.data, body.len) <=
+		    glued_tanween(fodt_s, strlen(fodt_s)),
+		    "%s: no word glued after a tanween on its alef (%zu)",
+		    name, glued_tanween(body.data, body.len));
 	/* two pages: every page has the other's words */
 	if (strcmp(name, "report-kayrawan-2p") == 0)
 		ok(kashida_splits(body.data, body.len) == 0,
