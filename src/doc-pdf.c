@@ -37,7 +37,13 @@
  * in the fixtures) by glyphs without Unicode, poppler leaves them out
  * and gives "الاتج|ار" as two runs with a gap as wide as a word space,
  * a space between them as between words.  What the writing says is
- * kept: ة and ى only end words, so no break goes before them (الدولي|ة).
+ * kept: ة and ى only end words, so no break goes before them (الدولي|ة);
+ * and a word split where a kashida can be that the pages around have
+ * whole is joined, on a page where that happens often enough to show
+ * kashida at work (page_kashida_words()).  Where the font's ToUnicode
+ * leaves the kashida glyphs out and poppler gives them as the letters
+ * of the encoding (الاتجLLار, خاص@@ة), they are dropped, their boxes
+ * kept (fills_mark()).
  *
  * One page of a right-to-left document, x growing to the right; a line's
  * "right" is where it starts, its "left" where a full line ends:
@@ -184,6 +190,7 @@ struct glyph {
 	bool		 bold;
 	bool		 mark;		/* combining: never a space before */
 	bool		 raised;	/* a footnote marker in the body */
+	bool		 fill;		/* a kashida: its box, no text */
 };
 
 struct line {
@@ -194,6 +201,10 @@ struct line {
 };
 
 #define READ_AHEAD	4	/* pages read past max_pages */
+#define VOCAB_PAGES	2	/* kashida words: pages either side */
+#define KASHIDA_PCT	3	/* ... on a page so many % of gaps join */
+_Static_assert(VOCAB_PAGES <= READ_AHEAD, "the first pages read alone "
+    "must have the words a page is read with");
 
 struct page {
 	struct glyph	*g;
@@ -289,17 +300,63 @@ word_start(uint32_t c)
 	    !(c >= 0x64B && c <= 0x652) && dl_digit(c) < 0;
 }
 
+/* Arabic letters from s[i] on, harakat between them left out. */
+static size_t
+letters_at(const char *s, size_t n, size_t i)
+{
+	size_t k = 0;
+
+	while (i < n) {
+		uint32_t c = dl_dec(s, n, &i);
+
+		if (c >= 0x64B && c <= 0x652)
+			continue;
+		if (!(c >= 0x621 && c <= 0x64A) || c == 0x640)
+			break;
+		k++;
+	}
+	return k;
+}
+
+/*
+ * Whether a word starts at s[i]: two letters or more, and not the bare
+ * article "ال", which never stands alone.
+ */
+static bool
+word_at(const char *s, size_t n, size_t i)
+{
+	size_t k = letters_at(s, n, i), j = i;
+
+	if (k == 2 && dl_dec(s, n, &j) == 0x627 && dl_dec(s, n, &j) == 0x644)
+		return false;
+	return k > 1;
+}
+
+static bool
+is_alef(uint32_t c)
+{
+	return c == 0x627 || c == 0x649 || c == 0x622 || c == 0x623 ||
+	    c == 0x625;
+}
+
 /*
  * Spaces the glyph gaps cannot show but the writing does: a tanween ends
  * its word (a tight justified line printed "عملاً بقرار" with no gap the
  * rule above sees), and a sub-paragraph letter "(ج)" at the start of a
  * line stands apart from its text.  b[t0..) is one line, logical order.
+ *
+ * A tanween of fath before its alef (ًا, "جزءًا من") ends the word after
+ * the alef; one after its alef (اً), or a tanween of kasr or damm, ends
+ * it there, whatever letter comes next ("مثلاً الفقر").  One letter or a
+ * bare "ال" after it is no word: where poppler swaps a lam-alef ligature
+ * the ل of "مثلاً" follows its alef ("مثًال", "رجاًال"), and stays.
  */
 static void
 word_ends(struct buf *b, size_t t0)
 {
 	struct buf t;
-	size_t i = t0, k, lab = 0;
+	size_t i = t0, k, lab = 0, brk = 0;
+	uint32_t base = 0;	/* the letter before, harakat left out */
 	bool any = false;
 
 	/* "(ج)" or "(هـ)" first: the byte after its ')' */
@@ -316,15 +373,41 @@ word_ends(struct buf *b, size_t t0)
 		size_t j = i;
 		uint32_t c = dl_dec(b->data, b->len, &j);
 
+		if (i == brk && brk > t0) {
+			buf_addc(&t, ' ');
+			any = true;
+		}
 		buf_add(&t, b->data + i, j - i);
 		if (j < b->len && ((c >= 0x64B && c <= 0x64D) || j == lab)) {
 			size_t m = j;
+			uint32_t nx = dl_dec(b->data, b->len, &m);
 
-			if (word_start(dl_dec(b->data, b->len, &m))) {
+			if (word_start(nx)) {
 				buf_addc(&t, ' ');
 				any = true;
+			} else if (j != lab && is_alef(nx) && (c != 0x64B ||
+			    is_alef(base))) {
+				if (word_at(b->data, b->len, j)) {
+					buf_addc(&t, ' ');
+					any = true;
+				}
+			} else if (j != lab && is_alef(nx)) {
+				/* ًا: after the alef and its harakat */
+				size_t q = m, r;
+
+				while (q < b->len) {
+					r = q;
+					nx = dl_dec(b->data, b->len, &r);
+					if (!(nx >= 0x64B && nx <= 0x652))
+						break;
+					q = r;
+				}
+				if (q < b->len && word_at(b->data, b->len, q))
+					brk = q;
 			}
 		}
+		if (!(c >= 0x64B && c <= 0x652))
+			base = c;
 		i = j;
 	}
 	if (any) {
@@ -436,6 +519,94 @@ ltr_runs(struct buf *b, size_t t0, size_t t1)
 }
 
 /*
+ * A character poppler gives between two letters but that cannot stand
+ * there: a letter or digit of another script, or a symbol (not a
+ * bracket, not punctuation that joins words: / . - :).
+ */
+static bool
+fill_cp(uint32_t c)
+{
+	enum text_bidi bd = text_cp_bidi(c);
+	uint32_t id;
+
+	return bd == TEXT_BIDI_L || bd == TEXT_BIDI_EN ||
+	    (bd == TEXT_BIDI_ON && text_cp_bracket(c, &id) == 0);
+}
+
+/*
+ * The widest gap between the centres of the boxes of a and b, in ems of
+ * size: of those a word break after prev needs (gap_needed()), or of
+ * any if prev is NULL; 0 if none.  gaps[0..ng) are the line's.
+ */
+static float
+gap_widest(const struct gap *gaps, size_t ng, const struct glyph *a,
+    const struct glyph *b, float size, const struct glyph *prev)
+{
+	float lo = (a->x1 + a->x2) / 2, hi = (b->x1 + b->x2) / 2, best = 0;
+	size_t k;
+
+	if (lo > hi) {
+		float t = lo;
+
+		lo = hi;
+		hi = t;
+	}
+	for (k = 0; k < ng; k++) {
+		float w = (gaps[k].x2 - gaps[k].x1) / size;
+
+		if (gaps[k].x1 >= lo - 0.01f && gaps[k].x2 <= hi + 0.01f &&
+		    w > best && (prev == NULL || w >= gap_needed(&gaps[k],
+		    prev)))
+			best = w;
+	}
+	return best;
+}
+
+/*
+ * Kashida glyphs the font's ToUnicode leaves out, given by poppler as
+ * the character its encoding has at that code (الاتجLLار, خاص@@ة, JJ, 55,
+ * AA in the fixtures): a run of characters that cannot stand inside an
+ * Arabic word (fill_cp()), of the size of the letters on its sides,
+ * between a letter that joins the next and one that joins the previous
+ * -- where a tatweel goes -- with no gap a word break could be on
+ * either side (a number between two words has a space on one side at
+ * least: عام 2015م).  Their boxes stay (no gap, so no space) and their
+ * text goes.  ln's glyphs are in logical order; gaps[0..ng) its gaps.
+ */
+static void
+fills_mark(struct page *pg, const struct line *ln, const struct gap *gaps,
+    size_t ng)
+{
+	struct glyph *g = pg->g;
+	size_t i, j, k, p, last;
+
+	for (i = ln->g0 + 1; i < ln->g1; i = j) {
+		float e = 0.05f * g[i].size;
+
+		j = i + 1;
+		if (!fill_cp(g[i].cp))
+			continue;
+		for (p = i; p > ln->g0 && g[p - 1].mark; p--)
+			;	/* harakat on the letter before */
+		if (p == ln->g0 || !text_cp_joins_next(g[p - 1].cp))
+			continue;
+		for (last = i; j < ln->g1 && (fill_cp(g[j].cp) ||
+		    g[j].mark); j++)
+			if (!g[j].mark)
+				last = j;	/* (harakat the stroke carries) */
+		if (j == ln->g1 || !text_cp_joins_prev(g[j].cp) ||
+		    fabsf(g[p - 1].size - g[i].size) >= e ||
+		    fabsf(g[j].size - g[i].size) >= e ||
+		    gap_widest(gaps, ng, &g[p - 1], &g[i], ln->size, NULL) >=
+		    0.12f || gap_widest(gaps, ng, &g[last], &g[j], ln->size,
+		    NULL) >= 0.12f)
+			continue;
+		for (k = i; k < j; k++)
+			g[k].fill = !g[k].mark;
+	}
+}
+
+/*
  * Appends the text of line ln of page pg to pg->text: poppler's order of
  * the characters, a space wherever the boxes between two consecutive
  * characters hold a gap wide enough for a word break, raised markers as
@@ -474,37 +645,20 @@ line_text(struct page *pg, struct line *ln)
 			rg = v[i];
 		}
 	}
+	fills_mark(pg, ln, gaps, ng);
 	ln->t0 = b->len;
 	for (i = 0; i < n; i++) {
 		const struct glyph *g = &pg->g[ln->g0 + i];
 		int dv;
 
+		if (g->fill)
+			continue;	/* a kashida: its box only */
 		if (i > 0 && !g->mark) {
 			const struct glyph *a = &pg->g[ln->g0 + i - 1];
+			/* (the letter before a tanween) */
 			const struct glyph *pa = base != NULL ? base : a;
-			float lo, hi, best = 0;
-			size_t k;
+			float best = gap_widest(gaps, ng, a, g, ln->size, pa);
 
-			/* the widest gap between the two boxes' centres */
-			lo = (a->x1 + a->x2) / 2;
-			hi = (g->x1 + g->x2) / 2;
-			if (lo > hi) {
-				float t = lo;
-				lo = hi;
-				hi = t;
-			}
-			for (k = 0; k < ng; k++)
-				if (gaps[k].x1 >= lo - 0.01f && gaps[k].x2 <=
-				    hi + 0.01f && gaps[k].x2 - gaps[k].x1 >
-				    best * ln->size) {
-					/* (the letter before a tanween) */
-					float need = gap_needed(&gaps[k], pa);
-					float w = (gaps[k].x2 - gaps[k].x1) /
-					    ln->size;
-
-					if (w >= need && w > best)
-						best = w;
-				}
 			if (inmark && !g->raised) {
 				buf_add(b, "⁾", strlen("⁾"));
 				inmark = false;
@@ -739,6 +893,230 @@ lines_split(struct page *pg)
 	free(pg->l);
 	pg->l = v;
 	pg->nl = n;
+}
+
+/*
+ * The words of a page, as hashes of their bytes: an open-addressing
+ * set, 0 for an empty slot.
+ */
+struct wordset {
+	uint64_t	*h;
+	size_t		 cap;		/* a power of two */
+};
+
+static void
+wordset_add(struct wordset *ws, uint64_t h)
+{
+	size_t i;
+
+	h += h == 0;		/* 0 marks an empty slot */
+	i = (size_t)h & (ws->cap - 1);
+
+	while (ws->h[i] != 0 && ws->h[i] != h)
+		i = (i + 1) & (ws->cap - 1);
+	ws->h[i] = h;
+}
+
+static bool
+wordset_has(const struct wordset *ws, uint64_t h)
+{
+	size_t i;
+
+	h += h == 0;
+	i = (size_t)h & (ws->cap - 1);
+
+	while (ws->h[i] != 0) {
+		if (ws->h[i] == h)
+			return true;
+		i = (i + 1) & (ws->cap - 1);
+	}
+	return false;
+}
+
+/*
+ * The letters (and digits, harakat) a word of s[0..n) is made of,
+ * without what stands around them: its first run of them, or its last
+ * ("(الاتج" -> "الاتج"): [*w0, *w1), empty if none.
+ */
+static void
+word_run(const char *s, size_t n, bool last, size_t *w0, size_t *w1)
+{
+	size_t i = 0, j;
+	bool in = false;
+
+	*w0 = *w1 = 0;
+	while (i < n) {
+		j = i;
+		if (text_cp_is_word(dl_dec(s, n, &j))) {
+			if (!in)
+				*w0 = i;
+			in = true;
+			*w1 = j;
+		} else if (in && !last)
+			break;
+		else
+			in = false;
+		i = j;
+	}
+}
+
+/* The last code point of s[0..n), 0 if none. */
+static uint32_t
+last_cp(const char *s, size_t n)
+{
+	size_t i = n;
+
+	if (n == 0)
+		return 0;
+	while (i > 0 && ((unsigned char)s[--i] & 0xC0) == 0x80)
+		;
+	return dl_dec(s, n, &i);
+}
+
+/*
+ * The hashes of the words of page pg's lines (their letters, without
+ * what stands around them): *n of them in *h (caller frees).
+ */
+static void
+page_words(const struct page *pg, uint64_t **h, size_t *n)
+{
+	const char *d = pg->text.data;
+	size_t i, cap = 0;
+
+	*h = NULL;
+	*n = 0;
+	for (i = 0; i < pg->nl; i++) {
+		size_t k = pg->l[i].t0, e = pg->l[i].t1;
+
+		while (k < e) {
+			size_t m = k, w0, w1;
+
+			while (m < e && d[m] != ' ')
+				m++;
+			word_run(d + k, m - k, false, &w0, &w1);
+			if (w1 > w0) {
+				if (*n == cap) {
+					cap = cap ? 2 * cap : 256;
+					*h = xreallocarray(*h, cap, sizeof **h);
+				}
+				(*h)[(*n)++] = util_hash64(d + k + w0, w1 - w0,
+				    UTIL_HASH64_INIT);
+			}
+			k = m + 1;
+		}
+	}
+}
+
+/*
+ * A word the gaps split where LibreOffice stretched it by kashida
+ * (الاتج ار: the glyphs that filled the gap have no text, so poppler
+ * leaves them out) but that the pages around have whole (الاتجار): the
+ * space goes.  Only between a letter that joins the next and one that
+ * joins the previous, where a kashida can be -- never after a tanween or
+ * other haraka, which ends its word -- and only for a word written so,
+ * harakat and all.  ws holds the words of the pages around pg.
+ */
+static void
+page_kashida_words(struct page *pg, const struct wordset *ws)
+{
+	struct buf t;
+	size_t i, pass, cand = 0, join = 0;
+	const char *d = pg->text.data;
+
+	buf_init(&t);
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 1 && join * 100 < cand * KASHIDA_PCT)
+			break;	/* not a page stretched by kashida */
+		buf_reset(&t);
+		for (i = 0; i < pg->nl; i++) {
+			struct line *ln = &pg->l[i];
+			size_t k = ln->t0, e = ln->t1, a0 = t.len;
+
+			if (pass == 1)
+				ln->t0 = t.len;
+			for (; k < e; k++) {
+				size_t m = k + 1, j = k + 1, p0, p1, w0, w1;
+				uint32_t c, c2;
+
+				if (d[k] != ' ') {
+					buf_addc(&t, d[k]);
+					continue;
+				}
+				while (m < e && d[m] != ' ')
+					m++;
+				c = last_cp(t.data + a0, t.len - a0);
+				c2 = m > k + 1 ? dl_dec(d, m, &j) : 0;
+				if (is_rtl(c) && text_cp_joins_next(c) &&
+				    text_cp_joins_prev(c2)) {
+					cand++;
+					word_run(t.data + a0, t.len - a0, true,
+					    &p0, &p1);
+					word_run(d + k + 1, m - k - 1, false,
+					    &w0, &w1);
+					if (wordset_has(ws, util_hash64(d + k +
+					    1, w1, util_hash64(t.data + a0 + p0,
+					    p1 - p0, UTIL_HASH64_INIT)))) {
+						join++;
+						continue;	/* joined */
+					}
+				}
+				buf_addc(&t, ' ');
+				a0 = t.len;
+			}
+			if (pass == 1)
+				ln->t1 = t.len;
+		}
+	}
+	if (pass == 2) {
+		buf_free(&pg->text);
+		pg->text = t;
+	} else
+		buf_free(&t);
+}
+
+/*
+ * The kashida words of every page (page_kashida_words()), each with the
+ * words of the VOCAB_PAGES pages on either side of it: no more than
+ * are read past the first pages (READ_AHEAD), so that a page reads the
+ * same in the first pages, for the first screen, as in the whole.  The
+ * words are those the gaps gave, before any page is joined.
+ */
+static void
+pdf_kashida_words(struct pdf *P)
+{
+	uint64_t **h = xcalloc(P->np + 1, sizeof *h);
+	size_t *n = xcalloc(P->np + 1, sizeof *n), i, j;
+	struct wordset ws;
+
+	for (i = 0; i < P->np; i++)
+		page_words(&P->p[i], &h[i], &n[i]);
+	ws.h = NULL;
+	ws.cap = 0;
+	for (i = 0; i < P->np; i++) {
+		size_t lo = i > VOCAB_PAGES ? i - VOCAB_PAGES : 0, hi =
+		    i + VOCAB_PAGES + 1 < P->np ? i + VOCAB_PAGES + 1 : P->np;
+		size_t k, all = 0, cap = 64;
+
+		for (j = lo; j < hi; j++)
+			all += n[j];
+		while (cap < 2 * all + 2)
+			cap *= 2;
+		if (cap > ws.cap) {
+			free(ws.h);
+			ws.h = xcalloc(cap, sizeof *ws.h);
+		} else
+			memset(ws.h, 0, cap * sizeof *ws.h);
+		ws.cap = cap;
+		for (j = lo; j < hi; j++)
+			for (k = 0; k < n[j]; k++)
+				wordset_add(&ws, h[j][k]);
+		page_kashida_words(&P->p[i], &ws);
+	}
+	for (i = 0; i < P->np; i++)
+		free(h[i]);
+	free(h);
+	free(n);
+	free(ws.h);
 }
 
 /* Reads page i into pg; false if poppler has no text for it. */
@@ -1138,6 +1516,7 @@ doc_pdf_text(const char *bytes, size_t len, size_t max_pages,
 		    "PDF without a text layer (scanned?)");
 		return -1;
 	}
+	pdf_kashida_words(&P);
 	for (i = 0; i < P.np; i++)
 		if (P.p[i].nl > 1)	/* l is NULL on a page with no line */
 			qsort(P.p[i].l, P.p[i].nl, sizeof *P.p[i].l,

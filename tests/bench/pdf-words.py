@@ -5,7 +5,9 @@
 # Chromium printed (harakat and tatweel folded, punctuation stripped).
 #   split: two neighbouring words whose join is a source word, one of
 #          them not (الاتج ار);
-#   joined: a word not in the source that two source words make (عنطريق).
+#   joined: a word not in the source that two source words make (عنطريق);
+#   unknown: any word not in the source (الاتجLLار: a kashida glyph the
+#          font's ToUnicode maps to a letter).
 # Rates per 100 words of the PDF's text.  Usage:
 #   python3 tests/bench/pdf-words.py [HAMISH] [FIXTURE.pdf ...]
 import json, os, re, subprocess, sys, glob, html
@@ -34,7 +36,7 @@ def measure(hamish, pdf):
     out = subprocess.run([hamish, 'dump', '--json', pdf],
                          capture_output=True).stdout
     b = json.loads(out.decode('utf-8'))['blocks']
-    nw = split = joined = 0
+    nw = split = joined = unknown = 0
     for x in b:
         w = words(x['text'])
         nw += len(w)
@@ -42,25 +44,26 @@ def measure(hamish, pdf):
             if (w[i] + w[i + 1]) in vocab and (w[i] not in vocab or
                                                 w[i + 1] not in vocab):
                 split += 1
+        unknown += sum(x1 not in vocab for x1 in w)
         for x1 in w:
             if x1 in vocab or len(x1) < 4:
                 continue
             if any(x1[:k] in vocab and x1[k:] in vocab
                    for k in range(2, len(x1) - 1)):
                 joined += 1
-    return nw, split, joined
+    return nw, split, joined, unknown
 
 def main():
     hamish = sys.argv[1] if len(sys.argv) > 1 else 'build/hamish'
     pdfs = sys.argv[2:] or sorted(glob.glob('tests/fixtures/pdf/*.pdf'))
-    ts = tj = tw = 0
+    ts = tj = tu = tw = 0
+    fmt = '%-38s %6d words  split %5.2f%%  joined %5.2f%%  unknown %5.2f%%'
     for p in pdfs:
-        nw, s, j = measure(hamish, p)
-        tw += nw; ts += s; tj += j
-        print('%-45s %6d words  split %5.2f%%  joined %5.2f%%' % (
-            p.split('/')[-1][:-4], nw, 100.0 * s / max(nw, 1),
-            100.0 * j / max(nw, 1)))
-    print('%-45s %6d words  split %5.2f%%  joined %5.2f%%' % (
-        'total', tw, 100.0 * ts / max(tw, 1), 100.0 * tj / max(tw, 1)))
+        nw, s, j, u = measure(hamish, p)
+        tw += nw; ts += s; tj += j; tu += u
+        print(fmt % (p.split('/')[-1][:-4], nw, 100.0 * s / max(nw, 1),
+                     100.0 * j / max(nw, 1), 100.0 * u / max(nw, 1)))
+    print(fmt % ('total', tw, 100.0 * ts / max(tw, 1),
+                 100.0 * tj / max(tw, 1), 100.0 * tu / max(tw, 1)))
 
 main()

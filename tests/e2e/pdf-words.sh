@@ -1,8 +1,10 @@
 # tests/e2e/pdf-words.sh - what the PDF front end makes of words and
 # labels the glyph gaps do not show (doc-pdf.c): a space after a tanween
 # in a tight justified line, after a sub-paragraph letter at the start of
-# a line, a left-to-right footnote whose label is on its right, and no
-# break inside a word where poppler's boxes put a gap.
+# a line or after a tanween on its alef, a left-to-right footnote whose
+# label is on its right, no break inside a word where poppler's boxes
+# put a gap, and none where a kashida stretched a word the pages around
+# have whole.
 . tests/e2e/lib.sh
 F=tests/fixtures/pdf
 command -v python3 >/dev/null || { echo "1..0 # SKIP no python3"; exit 0; }
@@ -59,4 +61,33 @@ for f in resolution-kacst.pdf heldout-resolution-hani.pdf \
 	is "$(q "sum(x['text'].count('بالنساء') for x in b) >= 3")" True \
 	    "$f: ... the words whole (بالنساء)"
 done
+# a tanween of fath before its alef ends its word after the alef (جزءًا
+# من), one after its alef ends it there (مثلاً الفقر); a bare ال after it
+# is the ل of a lam-alef poppler swapped (رجالاً as رجاًال), not a word
+"$HAMISH" dump --json "$F/general-scheherazade.pdf" >"$T/d.json" 2>/dev/null
+ok $? "general-scheherazade.pdf opens"
+is "$(q "sum(x['text'].count('جزءًامن') for x in b), \
+    sum(x['text'].count('جزءًا من') for x in b)")" "0 1" \
+    "no word glued after ًا (جزءًا من)"
+"$HAMISH" dump --json "$F/report-amiri.pdf" >"$T/d.json" 2>/dev/null
+is "$(q "sum(x['text'].count('مثلاً الفقر') for x in b)")" 1 \
+    "no word glued after اً (مثلاً الفقر)"
+"$HAMISH" dump --json "$F/heldout-general-kacstoffice.pdf" >"$T/d.json" \
+    2>/dev/null
+is "$(q "sum(x['text'].count('رجاً ال') for x in b)")" 0 \
+    "no bare ال split off after a tanween (رجاًال)"
+# ... and one split where a kashida can be that the pages around have
+# whole is joined, but only on a page where that is common: a page with
+# no kashida keeps the space its gap shows ("تسلّم بأن", though the page
+# has "تسلّمبأن" where a gap was missed)
+"$HAMISH" dump --json "$F/resolution-kacst.pdf" >"$T/d.json" 2>/dev/null
+ok $? "resolution-kacst.pdf opens"
+is "$(q "sum(x['text'].count('تسلّم بأن') for x in b)")" 1 \
+    "no space dropped on a page without kashida (تسلّم بأن)"
+"$HAMISH" dump --json "$F/heldout-resolution-notonaskh-letter.pdf" \
+    >"$T/d.json" 2>/dev/null
+ok $? "heldout-resolution-notonaskh-letter.pdf opens"
+is "$(q "10 * sum(x['text'].count('الاتج ار') for x in b) <= \
+    sum(x['text'].count('الاتجار') for x in b)")" True \
+    "words split by kashida joined where the pages around have them (الاتجار)"
 done_testing

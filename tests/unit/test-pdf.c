@@ -4,7 +4,9 @@
  * their bytes; the acceptance figure, the share of the expected numbered
  * paragraphs recovered in order, at least 98% over all fixtures (and 95%
  * in each); no furniture (symbol, job number, barcode, N/M) left in a
- * body; footnotes attached; bad PDFs refused with one line.
+ * body; footnotes attached; kashida glyphs neither left as letters nor
+ * splitting words the text has whole; no word glued after a tanween;
+ * bad PDFs refused with one line.
  */
 #define _GNU_SOURCE	/* memmem */
 #include <dirent.h>
@@ -15,6 +17,7 @@
 #include "doc.h"
 #include "doc-pdf.h"
 #include "tap.h"
+#include "text.h"
 #include "known.h"
 #include "util.h"
 
@@ -83,6 +86,138 @@ page_numbers(const char *s, size_t n, size_t pages)
 		if (m == (long)pages && a >= 1 && a <= m)
 			k++;
 	}
+	return k;
+}
+
+/* The code point at s[*i] (UTF-8, valid), advanced; -1 at the end. */
+static long
+cp_at(const char *s, size_t n, size_t *i)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	long c;
+	size_t k, len;
+
+	if (*i >= n)
+		return -1;
+	c = u[*i];
+	len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	if (len > 1)
+		c &= 0x3F >> (len - 1);
+	for (k = 1; k < len && *i + k < n; k++)
+		c = c << 6 | (u[*i + k] & 0x3F);
+	*i += len;
+	return c;
+}
+
+static bool
+arabic_letter(long c)
+{
+	return c >= 0x621 && c <= 0x64A && c != 0x640;
+}
+
+/*
+ * Kashida glyphs left as the letters a font's encoding has at their
+ * code: an Arabic letter, a run of ASCII letters, digits or '@', an
+ * Arabic letter (الاتجLLار, خاص@@ة).
+ */
+static size_t
+glued_kashida(const char *s, size_t n)
+{
+	size_t i = 0, k = 0;
+	long prev = -1, c;
+
+	while ((c = cp_at(s, n, &i)) >= 0) {
+		size_t j = i, run = 0;
+		long d = c;
+
+		while (d >= 0 && d < 0x80 && (d == '@' || (d >= '0' &&
+		    d <= '9') || ((d | 0x20) >= 'a' && (d | 0x20) <= 'z'))) {
+			run++;
+			d = cp_at(s, n, &j);
+		}
+		if (run > 0 && arabic_letter(prev) && arabic_letter(d))
+			k++;
+		prev = c;
+	}
+	return k;
+}
+
+/*
+ * Words glued after a tanween of fath on its alef (ًا or اً, then two
+ * Arabic letters or more but a bare ال): "جزءًامن", "مثلاًالفقر".
+ */
+static size_t
+glued_tanween(const char *s, size_t n)
+{
+	size_t i = 0, k = 0;
+	long c1 = -1, c2 = -1, c;
+
+	while ((c = cp_at(s, n, &i)) >= 0) {
+		if ((c1 == 0x64B && (c2 == 0x627 || c2 == 0x649)) ||
+		    ((c1 == 0x627 || c1 == 0x649) && c2 == 0x64B)) {
+			size_t j = i, m = 0;
+			long d = c, e = -1;
+
+			while (arabic_letter(d)) {
+				if (m == 1)
+					e = d;
+				m++;
+				d = cp_at(s, n, &j);
+			}
+			if (m > 2 || (m == 2 && !(c == 0x627 && e == 0x644)))
+				k++;
+		}
+		c1 = c2;
+		c2 = c;
+	}
+	return k;
+}
+
+static int
+str_cmp(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/*
+ * Neighbouring words "X Y" of s, X ending in a letter that joins the
+ * next and Y starting with one that joins the previous -- where a
+ * kashida can be -- that s also has whole as one word "XY".
+ */
+static size_t
+kashida_splits(const char *s, size_t n)
+{
+	char *t = xstrndup(s, n), *save, *w, **v = NULL, **sorted, *xy;
+	size_t nv = 0, i, k = 0;
+
+	for (w = strtok_r(t, " \n", &save); w != NULL;
+	    w = strtok_r(NULL, " \n", &save)) {
+		v = xreallocarray(v, nv + 1, sizeof *v);
+		v[nv++] = w;
+	}
+	sorted = xreallocarray(NULL, nv + 1, sizeof *sorted);
+	memcpy(sorted, v, nv * sizeof *v);
+	qsort(sorted, nv, sizeof *sorted, str_cmp);
+	for (i = 0; i + 1 < nv; i++) {
+		size_t a = strlen(v[i]), j = 0;
+		long last = -1, first, c;
+
+		while ((c = cp_at(v[i], a, &j)) >= 0)
+			last = c;
+		j = 0;
+		first = cp_at(v[i + 1], strlen(v[i + 1]), &j);
+		if (!arabic_letter(last) || !arabic_letter(first) ||
+		    !text_cp_joins_next((uint32_t)last) ||
+		    !text_cp_joins_prev((uint32_t)first))
+			continue;
+		xy = xasprintf("%s%s", v[i], v[i + 1]);
+		if (bsearch(&xy, sorted, nv, sizeof *sorted, str_cmp) != NULL)
+			k++;
+		free(xy);
+	}
+	free(sorted);
+	free(v);
+	free(t);
 	return k;
 }
 
@@ -173,6 +308,21 @@ fixture(const char *name, struct score *sc)
 	}
 	known_ok(known, page_numbers(body.data, body.len, pages) == 0,
 	    "%s: no page number N/%zu left in the body", name, pages);
+	if (fodt_s != NULL)
+		ok(glued_kashida(body.data, body.len) <=
+		    glued_kashida(fodt_s, strlen(fodt_s)),
+		    "%s: no kashida glyph left as a letter (%zu)", name,
+		    glued_kashida(body.data, body.len));
+	if (fodt_s != NULL)
+		ok(glued_tanween(body.data, body.len) <=
+		    glued_tanween(fodt_s, strlen(fodt_s)),
+		    "%s: no word glued after a tanween on its alef (%zu)",
+		    name, glued_tanween(body.data, body.len));
+	/* two pages: every page has the other's words */
+	if (strcmp(name, "report-kayrawan-2p") == 0)
+		ok(kashida_splits(body.data, body.len) == 0,
+		    "%s: no word split by kashida that the text has whole "
+		    "(%zu)", name, kashida_splits(body.data, body.len));
 	if (fodt_s != NULL) {
 		size_t fw = count(fodt_s, strlen(fodt_s), "<text:note ");
 
