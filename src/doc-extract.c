@@ -461,6 +461,7 @@ doc_extract_canon(struct doc *d, const char *text, size_t tlen,
 	buf_init(ext);
 	buf_init(canon);
 	doc_extract_clean(text, tlen, ext, &srcno, &nsrc);
+	dl_mirrored_fix(ext, 0);	/* XeTeX's brackets, turned round */
 	memset(&dl, 0, sizeof dl);
 	dl_split(&dl, ext->data != NULL ? ext->data : "", ext->len);
 	for (i = 0; i < dl.n && i < nsrc; i++)	/* lines -raw cut, joined */

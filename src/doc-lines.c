@@ -166,6 +166,120 @@ dl_kashida_drop(struct buf *b, size_t from)
 	return dropped;
 }
 
+static char
+bracket_pair(char c)
+{
+	static const char from[] = "()[]{}<>", to[] = ")(][}{><";
+	const char *p = c != 0 ? strchr(from, c) : NULL;
+
+	return p != NULL ? to[p - from] : 0;
+}
+
+/* The bidi class of the strong character nearest to s[i] in step (+1 or
+ * -1) within [lo, hi): 'L' Latin, 'R' Arabic or an Arabic-Indic digit,
+ * 0 none. */
+static char
+strong_near(const char *s, size_t lo, size_t hi, size_t i, int step)
+{
+	while (step > 0 ? i + 1 < hi : i > lo) {
+		enum text_bidi b;
+		size_t j;
+		uint32_t c;
+
+		if (step > 0) {
+			i++;
+			while (i < hi && ((unsigned char)s[i] & 0xC0) == 0x80)
+				i++;
+			if (i >= hi)
+				break;
+		} else {
+			i--;
+			while (i > lo && ((unsigned char)s[i] & 0xC0) == 0x80)
+				i--;
+		}
+		j = i;
+		c = dl_dec(s, hi, &j);
+		b = text_cp_bidi(c);
+		if (b == TEXT_BIDI_L)
+			return 'L';
+		if (b == TEXT_BIDI_R || b == TEXT_BIDI_AL || b == TEXT_BIDI_AN)
+			return 'R';	/* (European digits take the side of
+					   the letters around them) */
+	}
+	return 0;
+}
+
+static bool
+is_rtl_at(const char *s, size_t n, size_t i)
+{
+	enum text_bidi b = text_cp_bidi(dl_dec(s, n, &i));
+
+	return b == TEXT_BIDI_R || b == TEXT_BIDI_AL || b == TEXT_BIDI_AN;
+}
+
+void
+dl_mirror_count(const char *s, size_t n, size_t ev[2])
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] != '(' && s[i] != ')')
+			continue;
+		/* the letter after it, and the one before it */
+		if (i + 1 < n && (unsigned char)s[i + 1] >= 0xC0 &&
+		    is_rtl_at(s, n, i + 1))
+			ev[s[i] == ')']++;
+		for (k = i; k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80;
+		    k--)
+			;
+		if (k > 0 && k < i && is_rtl_at(s, n, k - 1))
+			ev[s[i] == '(']++;
+	}
+}
+
+bool
+dl_mirror_wanted(const size_t ev[2])
+{
+	return ev[1] >= 5 && ev[1] > 3 * ev[0];
+}
+
+void
+dl_mirror_swap(char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		char p = bracket_pair(s[k]);
+
+		if (p != 0 && !(strong_near(s, 0, n, k, -1) == 'L' &&
+		    strong_near(s, 0, n, k, 1) == 'L'))
+			s[k] = p;
+	}
+}
+
+bool
+dl_mirrored_fix(struct buf *b, size_t from)
+{
+	size_t i, e, ev[2] = { 0, 0 };
+	char *s = b->data;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		for (i = from; i < b->len; i = e + 1) {
+			const char *lf = memchr(s + i, '\n', b->len - i);
+
+			e = lf != NULL ? (size_t)(lf - s) : b->len;
+			if (pass == 0)
+				dl_mirror_count(s + i, e - i, ev);
+			else
+				dl_mirror_swap(s + i, e - i);
+		}
+		if (pass == 0 && !dl_mirror_wanted(ev))
+			return false;
+	}
+	return true;
+}
+
 bool
 dl_is_dash(uint32_t c)
 {

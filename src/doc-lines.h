@@ -136,6 +136,23 @@ bool		 dl_number(const char *, size_t, size_t *, long *);
  * went.
  */
 size_t		 dl_kashida_drop(struct buf *, size_t);
+/*
+ * Puts back the brackets of b->data[from..) that a producer drew as the
+ * mirrored glyph of their pair and mapped to that pair's code: XeTeX's
+ * right-to-left text gives ")٢٢ في المائة(" for "(٢٢ في المائة)".  The
+ * The evidence is the text's: brackets that face away from the Arabic
+ * they touch (")٢٢", "المائة("), five at least and three times as many
+ * as those that face it ("(٢٢", "المائة)").  Then every ( ) [ ] { } < > in right-to-left text (not
+ * between two Latin letters) is turned round.  Byte lengths do not
+ * change.  Returns whether it did.
+ */
+bool		 dl_mirrored_fix(struct buf *, size_t);
+/* The same in steps, for text that is not one buffer: the evidence of
+ * line s[0..n) added to ev (zeroed first: facing, facing away), whether
+ * it is enough, and the brackets of a line turned round. */
+void		 dl_mirror_count(const char *, size_t, size_t[2]);
+bool		 dl_mirror_wanted(const size_t[2]);
+void		 dl_mirror_swap(char *, size_t);
 /* Whether c is what such a kashida comes out as: an ASCII letter or one
  * of # $ % & + < = > @ ^ _ ` | ~ (not punctuation: "النهائي.وفي"). */
 bool		 dl_stretch_char(uint32_t);

@@ -1447,6 +1447,25 @@ pdf_free(struct pdf *P)
 	free(P->p);
 }
 
+/* Brackets drawn as their pair's mirrored glyph (XeTeX), turned round
+ * where the pages read say so (dl_mirrored_fix()). */
+static void
+mirrored(struct pdf *P)
+{
+	size_t i, j, ev[2] = { 0, 0 };
+
+	for (i = 0; i < P->np; i++)
+		for (j = 0; j < P->p[i].nl; j++)
+			dl_mirror_count(P->p[i].text.data + P->p[i].l[j].t0,
+			    P->p[i].l[j].t1 - P->p[i].l[j].t0, ev);
+	if (!dl_mirror_wanted(ev))
+		return;
+	for (i = 0; i < P->np; i++)
+		for (j = 0; j < P->p[i].nl; j++)
+			dl_mirror_swap(P->p[i].text.data + P->p[i].l[j].t0,
+			    P->p[i].l[j].t1 - P->p[i].l[j].t0);
+}
+
 int
 doc_pdf_text(const char *bytes, size_t len, size_t max_pages,
     struct buf *out, size_t *npages, char **cause)
@@ -1517,6 +1536,7 @@ doc_pdf_text(const char *bytes, size_t len, size_t max_pages,
 		return -1;
 	}
 	pdf_kashida_words(&P);
+	mirrored(&P);
 	for (i = 0; i < P.np; i++)
 		if (P.p[i].nl > 1)	/* l is NULL on a page with no line */
 			qsort(P.p[i].l, P.p[i].nl, sizeof *P.p[i].l,

@@ -131,6 +131,31 @@ test_kashida(void)
 	free(no);
 }
 
+/* Brackets drawn as their pair's mirrored glyph (XeTeX, and -raw). */
+static void
+test_mirrored(void)
+{
+	struct buf b;
+	char s[16] = "ق (أ) ل";
+
+	buf_init(&b);
+	buf_adds(&b, "نسمة )٢٢ في المائة( كانوا\nالفقرة )أ( من\n"
+	    "نص )ب( و )ج(\nالوثيقة )A/67/150( و )Treaty (1990) text(\n");
+	ok(dl_mirrored_fix(&b, 0), "brackets that face away from the Arabic "
+	    "they touch: mirrored");
+	buf_addc(&b, '\0');
+	is_str(b.data, "نسمة (٢٢ في المائة) كانوا\nالفقرة (أ) من\n"
+	    "نص (ب) و (ج)\nالوثيقة (A/67/150) و (Treaty (1990) text)\n",
+	    "... turned round, but for one between two Latin letters");
+	buf_reset(&b);
+	buf_adds(&b, "نسمة )٢٢ في المائة( كانوا\nالفقرة (أ) من\n"
+	    "نص (ب) و (ج)\nنص )د(\n");
+	ok(!dl_mirrored_fix(&b, 0), "not where as many face it");
+	buf_free(&b);
+	dl_mirror_swap(s, strlen(s));
+	is_str(s, "ق )أ( ل", "dl_mirror_swap() turns a line's round");
+}
+
 static void
 test_lines(void)
 {
@@ -566,6 +591,7 @@ main(void)
 {
 	test_source();
 	test_kashida();
+	test_mirrored();
 	test_lines();
 	test_furniture();
 	test_furniture_once();
