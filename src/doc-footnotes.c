@@ -151,7 +151,8 @@ marked(const struct dl_doc *d, size_t a, size_t b, long v)
 
 /*
  * A note's label at the start of s: (18), )18( as a right-to-left line
- * may give it, 18, (١٨) or *.  Returns its length in bytes (0: none),
+ * may give it, 18, (١٨) or *; not the number of "150/67/A", "2.5".
+ * Returns its length in bytes (0: none),
  * *v its value (0 for *), *d0 and *d1 where its digits are.
  */
 static size_t
@@ -187,7 +188,8 @@ type_label(const char *s, size_t n, long *v, size_t *d0, size_t *d1)
 		if (j >= n || (s[j] != ')' && s[j] != '('))
 			return 0;
 		j++;
-	}
+	} else if (j < n && strchr("/.,:-", s[j]) != NULL)
+		return 0;	/* a number or a symbol, "150/67A/ *" */
 	return j;
 }
 

@@ -604,8 +604,14 @@ piece_cmp(const void *x, const void *y)
 	return a->right > b->right ? -1 : a->right < b->right;
 }
 
-/* Whether a piece holds only what a footnote marker is made of: digits
- * of any script, '*', brackets (a few of them). */
+/* What a footnote marker is made of: digits of any script, '*', brackets. */
+static bool
+marker_glyph(uint32_t c)
+{
+	return dl_digit(c) >= 0 || c == '*' || c == '(' || c == ')';
+}
+
+/* Whether a piece holds only a marker's glyphs (a few of them). */
 static bool
 piece_marker_glyphs(const struct page *pg, const struct piece *p)
 {
@@ -613,12 +619,9 @@ piece_marker_glyphs(const struct page *pg, const struct piece *p)
 
 	if (p->g1 == p->g0 || p->g1 - p->g0 > 12)
 		return false;
-	for (j = p->g0; j < p->g1; j++) {
-		uint32_t c = pg->g[j].cp;
-
-		if (dl_digit(c) < 0 && c != '*' && c != '(' && c != ')')
+	for (j = p->g0; j < p->g1; j++)
+		if (!marker_glyph(pg->g[j].cp))
 			return false;
-	}
 	return true;
 }
 
@@ -1052,8 +1055,14 @@ page_read(PopplerPage *pp, struct page *pg)
 		size_t j, n = 0, nb = 0;
 		float base;
 
+		/* the type of its letters: in "عنه(15)،" the marker's
+		 * smaller digits are more than the letters */
 		for (j = ln->g0; j < ln->g1; j++)
-			sizes[n++] = pg->g[j].size;
+			if (!marker_glyph(pg->g[j].cp))
+				sizes[n++] = pg->g[j].size;
+		if (n == 0)
+			for (j = ln->g0; j < ln->g1; j++)
+				sizes[n++] = pg->g[j].size;
 		ln->size = mode_of(sizes, n);
 		n = 0;
 		ln->top = 1e9f, ln->bot = -1e9f;
