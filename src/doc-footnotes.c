@@ -2,7 +2,8 @@
  * doc-footnotes.c - the footnote stage: the notes pdftotext left at the
  * foot of each page, above its footer, and the markers in the text that
  * refer to them.  A note starts a line with its label, "(12) text",
- * "(12)text" or "12 text"; it is believed when its number is the next
+ * "(12)text" or "12 text", or is the label alone on a line before its
+ * text (note_label_alone()); it is believed when its number is the next
  * note's (or the first) and the page above it has its marker: "(12)"
  * glued to a word, or the number alone on a line (a raised marker that
  * the extraction put on a line of its own).  The lines after the first
@@ -19,6 +20,7 @@
  *
  * Reads and marks struct dl_line records (doc-lines.h); pure.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "doc-lines.h"
@@ -132,6 +134,53 @@ dl_marker_find(const struct dl_line *L, long v, size_t *at, size_t *len)
 		}
 	}
 	return false;
+}
+
+/* Whether line L is the one character c alone. */
+static bool
+only(const struct dl_line *L, char c)
+{
+	return L->kind == DL_BODY && L->n == 1 && L->s[0] == c;
+}
+
+/*
+ * A note's label on a line of its own, its text on the next (pdftotext
+ * puts a raised label apart, as it does a marker): line j of page lines
+ * [first, last) is the number v alone, under 1000 (not a year that -raw
+ * put on a line of its own), the next line with text is not a number,
+ * and the line before it is not one either (a label follows the text
+ * above it; "٣" right after a marker "٣" is a second marker).  A "(" on
+ * the line before, as -raw cuts "(22)", wants its ")" on the line after
+ * (else it is the number of "(٥ في المائة)"); *br: it has them.
+ */
+static bool
+note_label_alone(const struct dl_doc *d, size_t first, size_t last,
+    size_t j, long *v, bool *br)
+{
+	const struct dl_line *L = &d->v[j];
+	size_t k = 0, i, p;
+
+	*br = false;
+	if (!dl_number(L->s, L->n, &k, v) || k != L->n || *v < 1 ||
+	    *v > 999)
+		return false;
+	for (p = j; p > first && d->v[p - 1].kind == DL_BLANK; p--)
+		;
+	if (p > first && dl_digits_only(d->v[p - 1].s, d->v[p - 1].n, 1, 64))
+		return false;
+	for (i = j + 1; i < last && d->v[i].kind == DL_BLANK; i++)
+		;
+	if (p > first && d->v[p - 1].n > 0 &&
+	    d->v[p - 1].s[d->v[p - 1].n - 1] == '(') {
+		if (i == last || !only(&d->v[i], ')') || d->v[p - 1].n != 1)
+			return false;
+		*br = true;
+		for (i++; i < last && d->v[i].kind == DL_BLANK; i++)
+			;
+	} else if (i == j + 1)
+		return false;	/* -raw: a number of the text cut apart */
+	return i < last && d->v[i].kind == DL_BODY &&
+	    !dl_digits_only(d->v[i].s, d->v[i].n, 1, 64);
 }
 
 /* Whether a line above b on the page (from a) has the marker of v. */
@@ -297,11 +346,29 @@ type(struct dl_doc *d)
 	}
 }
 
+/* The lines "(" before and ")" after label line j: part of it. */
+static void
+bracket_used(struct dl_doc *d, size_t first, size_t last, size_t j)
+{
+	size_t i;
+
+	for (i = j; i > first && d->v[i - 1].kind == DL_BLANK; i--)
+		;
+	if (i > first && only(&d->v[i - 1], '('))
+		d->v[i - 1].kind = DL_USED;
+	for (i = j + 1; i < last && d->v[i].kind == DL_BLANK; i++)
+		;
+	if (i < last && only(&d->v[i], ')'))
+		d->v[i].kind = DL_USED;
+}
+
 void
 dl_footnotes(struct dl_doc *d)
 {
 	size_t i = 0, first, last, j, k, nb, body, at, len, end;
-	long next = 0, v;
+	long next = 0, v, w;
+	bool br, alone;
+	size_t again;
 
 	if (d->geo) {
 		type(d);
@@ -326,11 +393,22 @@ dl_footnotes(struct dl_doc *d)
 				continue;
 			if (k++ < half || (L->keep && L->lab != DL_LAB_NUM))
 				continue;
+			alone = false;
 			if ((note_label(L, &v, &body) ||
-			    note_label_end(L, &v, &at, &len, &end)) &&
+			    note_label_end(L, &v, &at, &len, &end) ||
+			    (alone = note_label_alone(d, first, last, j, &v,
+			    &br))) &&
 			    (next == 0 || (v >= next && v <= next + 3)) &&
 			    marked(d, first, j, v)) {
 				start = j;
+				/* the same number alone further down: this was
+				 * its marker (-raw cuts both "(" "٣" ")") */
+				for (again = j + 1; alone && again < last;
+				    again++)
+					if (d->v[again].kind == DL_BODY &&
+					    note_label_alone(d, first, last,
+					    again, &w, &br) && w == v)
+						start = again;
 				break;
 			}
 		}
@@ -378,6 +456,18 @@ dl_footnotes(struct dl_doc *d)
 				L->lab_len = len;
 				L->body_off = o;
 				L->body_end = end;
+				next = v + 1;
+			} else if (note_label_alone(d, first, last, j, &v,
+			    &br) && (next == 0 || (v >= next && v <= next + 3) ||
+			    j == start)) {
+				if (br)		/* "(" and ")" around it */
+					bracket_used(d, first, last, j);
+				L->lab = DL_LAB_NOTE;
+				L->value = v;
+				L->lab_off = 0;
+				L->lab_len = L->n;
+				L->body_off = L->n;	/* its text: the next
+							   lines */
 				next = v + 1;
 			}
 		}
