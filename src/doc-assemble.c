@@ -268,8 +268,17 @@ notes_flush(struct canon *c)
 			add_text(c->out, N->s + N->lab_off, N->lab_len);
 			buf_adds(c->out, ") ");
 		}
-		add_text(c->out, N->s + N->body_off, (N->body_end > 0 ?
-		    N->body_end : N->n) - N->body_off);
+		if (N->lab_off > N->body_off && N->body_end == 0) {
+			/* the label inside its text, ")4" cut out of
+			 * "( A.09.V.11)4text" (dl_footnotes()) */
+			add_text(c->out, N->s + N->body_off, N->lab_off - 1 -
+			    N->body_off);
+			buf_addc(c->out, ' ');
+			add_text(c->out, N->s + N->lab_off + N->lab_len, N->n -
+			    N->lab_off - N->lab_len);
+		} else
+			add_text(c->out, N->s + N->body_off, (N->body_end > 0 ?
+			    N->body_end : N->n) - N->body_off);
 		/* its lines down to the next note, the body of the next
 		 * page passed over (a note that goes on at its foot) */
 		for (j = i + 1; j < d->n &&

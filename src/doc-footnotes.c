@@ -2,8 +2,8 @@
  * doc-footnotes.c - the footnote stage: the notes pdftotext left at the
  * foot of each page, above its footer, and the markers in the text that
  * refer to them.  A note starts a line with its label, "(12) text",
- * "(12)text" or "12 text", or is the label alone on a line before its
- * text (note_label_alone()); it is believed when its number is the next
+ * "(12)text" or "12 text", carried past the Latin it starts with ("( A.09.V.11)٤text", note_label_split()), or is the label alone on a
+ * line before its text (note_label_alone()); it is believed when its number is the next
  * note's (or the first) and the page above it has its marker: "(12)"
  * glued to a word, or the number alone on a line (a raised marker that
  * the extraction put on a line of its own).  The lines after the first
@@ -105,6 +105,44 @@ note_label_end(const struct dl_line *L, long *v, size_t *at, size_t *len,
 	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == ')'))
 		k--;
 	*end = k;
+	return true;
+}
+
+/*
+ * A label that pdftotext carried past the left-to-right run the note
+ * starts with: "(١) 39574، الرقم" printed as "(‪ ،٣٩٥٧٤)١‬الرقم", read
+ * "( ،٣٩٥٧٤)١الرقم"; "( A.09.V.11)٤منشورات".  L starts with "(", a
+ * run without Arabic letters, ")" and the label's digits, the text
+ * after.  *at, *len: where the digits are (the ")" before them goes too).
+ */
+static bool
+note_label_split(const struct dl_line *L, long *v, size_t *at, size_t *len)
+{
+	const char *s = L->s;
+	size_t n = L->n, i = 1, k;
+	uint32_t c;
+
+	if (n < 6 || s[0] != '(')
+		return false;
+	while (i < n && s[i] != ')') {
+		k = i;
+		c = dl_dec(s, n, &k);
+		if ((c >= 0x620 && c <= 0x64A) || c == '(' || k > 48)
+			return false;
+		i = k;
+	}
+	if (i >= n || i < 3)
+		return false;
+	k = i + 1;
+	if (!dl_number(s, n, &k, v) || *v < 1 || *v > 999 || k >= n)
+		return false;
+	if (dl_digits_only(s + 1, i - 1, 1, 64))
+		return false;	/* "(12)" itself */
+	c = dl_dec(s, n, &(size_t){ k });
+	if (dl_digit(c) >= 0 || c == '/' || c == '.' || c == ',')
+		return false;
+	*at = i + 1;
+	*len = k - i - 1;
 	return true;
 }
 
@@ -396,6 +434,7 @@ dl_footnotes(struct dl_doc *d)
 			alone = false;
 			if ((note_label(L, &v, &body) ||
 			    note_label_end(L, &v, &at, &len, &end) ||
+			    note_label_split(L, &v, &at, &len) ||
 			    (alone = note_label_alone(d, first, last, j, &v,
 			    &br))) &&
 			    (next == 0 || (v >= next && v <= next + 3)) &&
@@ -456,6 +495,18 @@ dl_footnotes(struct dl_doc *d)
 				L->lab_len = len;
 				L->body_off = o;
 				L->body_end = end;
+				next = v + 1;
+			} else if (note_label_split(L, &v, &at, &len) &&
+			    (next == 0 || (v >= next && v <= next + 3) ||
+			    j == start)) {
+				/* its text around the label: [1, at - 1) and
+				 * from at + len (doc-assemble.c) */
+				L->lab = DL_LAB_NOTE;
+				L->value = v;
+				L->lab_off = at;
+				L->lab_len = len;
+				L->body_off = 1;
+				L->body_end = 0;
 				next = v + 1;
 			} else if (note_label_alone(d, first, last, j, &v,
 			    &br) && (next == 0 || (v >= next && v <= next + 3) ||
