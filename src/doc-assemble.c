@@ -271,11 +271,15 @@ notes_flush(struct canon *c)
 		if (N->lab_off > N->body_off && N->body_end == 0) {
 			/* the label inside its text, ")4" cut out of
 			 * "( A.09.V.11)4text" (dl_footnotes()) */
+			const char *r = N->s + N->lab_off + N->lab_len;
+			size_t rn = N->n - N->lab_off - N->lab_len;
+
 			add_text(c->out, N->s + N->body_off, N->lab_off - 1 -
 			    N->body_off);
-			buf_addc(c->out, ' ');
-			add_text(c->out, N->s + N->lab_off + N->lab_len, N->n -
-			    N->lab_off - N->lab_len);
+			if (!(rn > 0 && (*r == ',' || *r == '.')) &&
+			    !(rn > 1 && memcmp(r, "،", 2) == 0))
+				buf_addc(c->out, ' ');
+			add_text(c->out, r, rn);
 		} else
 			add_text(c->out, N->s + N->body_off, (N->body_end > 0 ?
 			    N->body_end : N->n) - N->body_off);
@@ -285,7 +289,9 @@ notes_flush(struct canon *c)
 		    !(d->v[j].kind == DL_NOTE && d->v[j].lab == DL_LAB_NOTE);
 		    j++)
 			if (d->v[j].kind == DL_NOTE) {
-				buf_addc(c->out, ' ');
+				/* (a label alone: "(3) " before its text) */
+				if (c->out->data[c->out->len - 1] != ' ')
+					buf_addc(c->out, ' ');
 				add_text(c->out, d->v[j].s, d->v[j].n);
 			}
 		canon_nl(c, N->no);

@@ -2,9 +2,11 @@
  * doc-footnotes.c - the footnote stage: the notes pdftotext left at the
  * foot of each page, above its footer, and the markers in the text that
  * refer to them.  A note starts a line with its label, "(12) text",
- * "(12)text" or "12 text", carried past the Latin it starts with ("( A.09.V.11)٤text", note_label_split()), or is the label alone on a
- * line before its text (note_label_alone()); it is believed when its number is the next
- * note's (or the first) and the page above it has its marker: "(12)"
+ * "(12)text" or "12 text", or the label carried past the Latin the note
+ * starts with ("( A.09.V.11)٤text", note_label_split()), or is the label
+ * alone on a line before its text (note_label_alone()); it is believed
+ * when its number is the next note's (or the first) and the page above
+ * it has its marker: "(12)"
  * glued to a word, or the number alone on a line (a raised marker that
  * the extraction put on a line of its own).  The lines after the first
  * note down to the page's end are notes too: a line with the next label
@@ -110,8 +112,8 @@ note_label_end(const struct dl_line *L, long *v, size_t *at, size_t *len,
 
 /*
  * A label that pdftotext carried past the left-to-right run the note
- * starts with: "(١) 39574، الرقم" printed as "(‪ ،٣٩٥٧٤)١‬الرقم", read
- * "( ،٣٩٥٧٤)١الرقم"; "( A.09.V.11)٤منشورات".  L starts with "(", a
+ * starts with: "(١) 39574، الرقم" printed "(‪ ،٣٩٥٧٤)١‬الرقم" and read
+ * "(٣٩٥٧٤)١، الرقم" (a number no label is); "( A.09.V.11)٤منشورات".  L starts with "(", a
  * run without Arabic letters, ")" and the label's digits, the text
  * after.  *at, *len: where the digits are (the ")" before them goes too).
  */
@@ -119,8 +121,9 @@ static bool
 note_label_split(const struct dl_line *L, long *v, size_t *at, size_t *len)
 {
 	const char *s = L->s;
-	size_t n = L->n, i = 1, k;
+	size_t n = L->n, i = 1, k, k2;
 	uint32_t c;
+	long x;
 
 	if (n < 6 || s[0] != '(')
 		return false;
@@ -136,8 +139,10 @@ note_label_split(const struct dl_line *L, long *v, size_t *at, size_t *len)
 	k = i + 1;
 	if (!dl_number(s, n, &k, v) || *v < 1 || *v > 999 || k >= n)
 		return false;
-	if (dl_digits_only(s + 1, i - 1, 1, 64))
-		return false;	/* "(12)" itself */
+	k2 = 1;
+	if (dl_digits_only(s + 1, i - 1, 1, 64) && dl_number(s, n, &k2, &x) &&
+	    x < 1000)
+		return false;	/* "(12)" itself; not "(39574)1" */
 	c = dl_dec(s, n, &(size_t){ k });
 	if (dl_digit(c) >= 0 || c == '/' || c == '.' || c == ',')
 		return false;
@@ -189,7 +194,8 @@ only(const struct dl_line *L, char c)
  * and the line before it is not one either (a label follows the text
  * above it; "٣" right after a marker "٣" is a second marker).  A "(" on
  * the line before, as -raw cuts "(22)", wants its ")" on the line after
- * (else it is the number of "(٥ في المائة)"); *br: it has them.
+ * (else it is the number of "(٥ في المائة)"); *br: it has them, and
+ * then the text may start with a number.
  */
 static bool
 note_label_alone(const struct dl_doc *d, size_t first, size_t last,
@@ -217,8 +223,9 @@ note_label_alone(const struct dl_doc *d, size_t first, size_t last,
 			;
 	} else if (i == j + 1)
 		return false;	/* -raw: a number of the text cut apart */
-	return i < last && d->v[i].kind == DL_BODY &&
-	    !dl_digits_only(d->v[i].s, d->v[i].n, 1, 64);
+	/* (bracketed, its text may start with a number: "٣٩٥٧٤، الرقم") */
+	return i < last && d->v[i].kind == DL_BODY && (*br ||
+	    !dl_digits_only(d->v[i].s, d->v[i].n, 1, 64));
 }
 
 /* Whether a line above b on the page (from a) has the marker of v. */
