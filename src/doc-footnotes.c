@@ -343,7 +343,9 @@ type(struct dl_doc *d)
 		last = i;
 		lastbody = (size_t)-1;
 		for (j = first; j < last; j++)
-			if (d->v[j].kind == DL_BODY && d->v[j].size >= 0.9f)
+			/* body type: a size poppler gives exactly, so notes
+			 * a point smaller (11 on 12) are not */
+			if (d->v[j].kind == DL_BODY && d->v[j].size >= 0.97f)
 				lastbody = j;
 		if (lastbody == (size_t)-1)
 			continue;	/* all small: not a foot of a page */

@@ -244,6 +244,18 @@ test_footnotes_symbol(void)
 	ok(d.v[n1].lab == DL_LAB_NOTE && d.v[n1].value == 1,
 	    "... and note 1 follows it");
 	dl_free(&d);
+
+	/* notes a point smaller than the body (11 on 12: 0.92) */
+	v[star].s = "37 مثل عملية بالي بشأن تهريب الناس";
+	v[star].size = v[n1].size = 0.92f;
+	v[n1].s = "والاتجار بالأشخاص وما يتصل بذلك.";
+	v[star - 1].s = "خطط عمل إقليمية⁽³⁷⁾ للتصدي لمشكلة الاتجار.";
+	doc_of(&d, v, n, true);
+	dl_footnotes(&d);
+	ok(d.v[star].lab == DL_LAB_NOTE && d.v[star].value == 37 &&
+	    d.v[n1].kind == DL_NOTE, "geometry: type a point smaller than "
+	    "the body's after it is a note's");
+	dl_free(&d);
 }
 
 /*
