@@ -32,6 +32,7 @@
  * Pure; reads struct dl_line records (doc-lines.h).
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -244,6 +245,16 @@ canon_nl(struct canon *c, size_t no)
 	c->map[c->nmap++] = no;
 }
 
+/* Whether note N's label is raised, ⁽¹⁸⁾, not digits as printed. */
+static bool
+raised_label(const struct dl_line *N)
+{
+	size_t i = 0;
+
+	return N->lab_len > 0 && (unsigned char)N->s[N->lab_off] >= 0x80 &&
+	    dl_digit(dl_dec(N->s + N->lab_off, N->lab_len, &i)) < 0;
+}
+
 /*
  * Writes the notes whose lines were passed and not written yet, after a
  * separator, one line each: "(12) text", its lines joined.
@@ -263,20 +274,42 @@ notes_flush(struct canon *c)
 
 		if (N->value == 0)		/* a star: "* text" */
 			buf_adds(c->out, "* ");
-		else {
+		else if (raised_label(N)) {
+			/* raised, ⁽¹⁸⁾ (Word's and TeX's notes): its number
+			 * as the markers of the body have it */
+			char num[24];
+
+			snprintf(num, sizeof num, "(%ld) ", N->value);
+			buf_adds(c->out, num);
+		} else {
 			buf_addc(c->out, '(');
 			add_text(c->out, N->s + N->lab_off, N->lab_len);
 			buf_adds(c->out, ") ");
 		}
-		add_text(c->out, N->s + N->body_off, (N->body_end > 0 ?
-		    N->body_end : N->n) - N->body_off);
+		if (N->lab_off > N->body_off && N->body_end == 0) {
+			/* the label inside its text, ")4" cut out of
+			 * "( A.09.V.11)4text" (dl_footnotes()) */
+			const char *r = N->s + N->lab_off + N->lab_len;
+			size_t rn = N->n - N->lab_off - N->lab_len;
+
+			add_text(c->out, N->s + N->body_off, N->lab_off - 1 -
+			    N->body_off);
+			if (!(rn > 0 && (*r == ',' || *r == '.')) &&
+			    !(rn > 1 && memcmp(r, "،", 2) == 0))
+				buf_addc(c->out, ' ');
+			add_text(c->out, r, rn);
+		} else
+			add_text(c->out, N->s + N->body_off, (N->body_end > 0 ?
+			    N->body_end : N->n) - N->body_off);
 		/* its lines down to the next note, the body of the next
 		 * page passed over (a note that goes on at its foot) */
 		for (j = i + 1; j < d->n &&
 		    !(d->v[j].kind == DL_NOTE && d->v[j].lab == DL_LAB_NOTE);
 		    j++)
 			if (d->v[j].kind == DL_NOTE) {
-				buf_addc(c->out, ' ');
+				/* (a label alone: "(3) " before its text) */
+				if (c->out->data[c->out->len - 1] != ' ')
+					buf_addc(c->out, ' ');
 				add_text(c->out, d->v[j].s, d->v[j].n);
 			}
 		canon_nl(c, N->no);

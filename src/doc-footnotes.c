@@ -2,8 +2,11 @@
  * doc-footnotes.c - the footnote stage: the notes pdftotext left at the
  * foot of each page, above its footer, and the markers in the text that
  * refer to them.  A note starts a line with its label, "(12) text",
- * "(12)text" or "12 text"; it is believed when its number is the next
- * note's (or the first) and the page above it has its marker: "(12)"
+ * "(12)text" or "12 text", or the label carried past the Latin the note
+ * starts with ("( A.09.V.11)٤text", note_label_split()), or is the label
+ * alone on a line before its text (note_label_alone()); it is believed
+ * when its number is the next note's (or the first) and the page above
+ * it has its marker: "(12)"
  * glued to a word, or the number alone on a line (a raised marker that
  * the extraction put on a line of its own).  The lines after the first
  * note down to the page's end are notes too: a line with the next label
@@ -19,6 +22,7 @@
  *
  * Reads and marks struct dl_line records (doc-lines.h); pure.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "doc-lines.h"
@@ -106,6 +110,47 @@ note_label_end(const struct dl_line *L, long *v, size_t *at, size_t *len,
 	return true;
 }
 
+/*
+ * A label that pdftotext carried past the left-to-right run the note
+ * starts with: "(١) 39574، الرقم" printed "(‪ ،٣٩٥٧٤)١‬الرقم" and read
+ * "(٣٩٥٧٤)١، الرقم" (a number no label is); "( A.09.V.11)٤منشورات".  L starts with "(", a
+ * run without Arabic letters, ")" and the label's digits, the text
+ * after.  *at, *len: where the digits are (the ")" before them goes too).
+ */
+static bool
+note_label_split(const struct dl_line *L, long *v, size_t *at, size_t *len)
+{
+	const char *s = L->s;
+	size_t n = L->n, i = 1, k, k2;
+	uint32_t c;
+	long x;
+
+	if (n < 6 || s[0] != '(')
+		return false;
+	while (i < n && s[i] != ')') {
+		k = i;
+		c = dl_dec(s, n, &k);
+		if ((c >= 0x620 && c <= 0x64A) || c == '(' || k > 48)
+			return false;
+		i = k;
+	}
+	if (i >= n || i < 3)
+		return false;
+	k = i + 1;
+	if (!dl_number(s, n, &k, v) || *v < 1 || *v > 999 || k >= n)
+		return false;
+	k2 = 1;
+	if (dl_digits_only(s + 1, i - 1, 1, 64) && dl_number(s, n, &k2, &x) &&
+	    x < 1000)
+		return false;	/* "(12)" itself; not "(39574)1" */
+	c = dl_dec(s, n, &(size_t){ k });
+	if (dl_digit(c) >= 0 || c == '/' || c == '.' || c == ',')
+		return false;
+	*at = i + 1;
+	*len = k - i - 1;
+	return true;
+}
+
 bool
 dl_marker_find(const struct dl_line *L, long v, size_t *at, size_t *len)
 {
@@ -134,6 +179,55 @@ dl_marker_find(const struct dl_line *L, long v, size_t *at, size_t *len)
 	return false;
 }
 
+/* Whether line L is the one character c alone. */
+static bool
+only(const struct dl_line *L, char c)
+{
+	return L->kind == DL_BODY && L->n == 1 && L->s[0] == c;
+}
+
+/*
+ * A note's label on a line of its own, its text on the next (pdftotext
+ * puts a raised label apart, as it does a marker): line j of page lines
+ * [first, last) is the number v alone, under 1000 (not a year that -raw
+ * put on a line of its own), the next line with text is not a number,
+ * and the line before it is not one either (a label follows the text
+ * above it; "٣" right after a marker "٣" is a second marker).  A "(" on
+ * the line before, as -raw cuts "(22)", wants its ")" on the line after
+ * (else it is the number of "(٥ في المائة)"); *br: it has them, and
+ * then the text may start with a number.
+ */
+static bool
+note_label_alone(const struct dl_doc *d, size_t first, size_t last,
+    size_t j, long *v, bool *br)
+{
+	const struct dl_line *L = &d->v[j];
+	size_t k = 0, i, p;
+
+	*br = false;
+	if (!dl_number(L->s, L->n, &k, v) || k != L->n || *v < 1 ||
+	    *v > 999)
+		return false;
+	for (p = j; p > first && d->v[p - 1].kind == DL_BLANK; p--)
+		;
+	if (p > first && dl_digits_only(d->v[p - 1].s, d->v[p - 1].n, 1, 64))
+		return false;
+	for (i = j + 1; i < last && d->v[i].kind == DL_BLANK; i++)
+		;
+	if (p > first && d->v[p - 1].n > 0 &&
+	    d->v[p - 1].s[d->v[p - 1].n - 1] == '(') {
+		if (i == last || !only(&d->v[i], ')') || d->v[p - 1].n != 1)
+			return false;
+		*br = true;
+		for (i++; i < last && d->v[i].kind == DL_BLANK; i++)
+			;
+	} else if (i == j + 1)
+		return false;	/* -raw: a number of the text cut apart */
+	/* (bracketed, its text may start with a number: "٣٩٥٧٤، الرقم") */
+	return i < last && d->v[i].kind == DL_BODY && (*br ||
+	    !dl_digits_only(d->v[i].s, d->v[i].n, 1, 64));
+}
+
 /* Whether a line above b on the page (from a) has the marker of v. */
 static bool
 marked(const struct dl_doc *d, size_t a, size_t b, long v)
@@ -151,9 +245,56 @@ marked(const struct dl_doc *d, size_t a, size_t b, long v)
 
 /*
  * A note's label at the start of s: (18), )18( as a right-to-left line
- * may give it, 18, (١٨) or *.  Returns its length in bytes (0: none),
+ * may give it, 18, (١٨), * or raised, ⁽¹⁸⁾; not the number of
+ * "150/67/A", "2.5".
+ * Returns its length in bytes (0: none),
  * *v its value (0 for *), *d0 and *d1 where its digits are.
  */
+static int
+sup_digit(uint32_t c)
+{
+	if (c == 0x2070)
+		return 0;
+	if (c == 0xB9)
+		return 1;
+	if (c == 0xB2 || c == 0xB3)
+		return (int)(c - 0xB0);
+	if (c >= 0x2074 && c <= 0x2079)
+		return (int)(c - 0x2070);
+	return -1;
+}
+
+/*
+ * A label raised at the start of its note, as Word and TeX set it: the
+ * front end's ⁽¹⁸⁾.  Returns its length in bytes (0: none), as
+ * type_label().
+ */
+static size_t
+type_label_raised(const char *s, size_t n, long *v, size_t *d0, size_t *d1)
+{
+	size_t i = 0, j;
+	int dv;
+
+	*v = 0;
+	if (n < 3 || dl_dec(s, n, &i) != 0x207D)
+		return 0;
+	*d0 = j = i;
+	while (j < n) {
+		size_t k = j;
+
+		if ((dv = sup_digit(dl_dec(s, n, &k))) < 0)
+			break;
+		*v = *v * 10 + dv;
+		j = k;
+		if (*v > 100000)
+			return 0;
+	}
+	*d1 = j;
+	if (j == i || j >= n || dl_dec(s, n, &j) != 0x207E)
+		return 0;
+	return j;
+}
+
 static size_t
 type_label(const char *s, size_t n, long *v, size_t *d0, size_t *d1)
 {
@@ -163,6 +304,8 @@ type_label(const char *s, size_t n, long *v, size_t *d0, size_t *d1)
 
 	*v = 0;
 	*d0 = *d1 = 0;
+	if ((j = type_label_raised(s, n, v, d0, d1)) > 0)
+		return j;
 	if (n > 0 && s[0] == '*')
 		return n == 1 || s[1] == ' ' || (unsigned char)s[1] >= 0x80 ?
 		    1 : 0;
@@ -187,7 +330,8 @@ type_label(const char *s, size_t n, long *v, size_t *d0, size_t *d1)
 		if (j >= n || (s[j] != ')' && s[j] != '('))
 			return 0;
 		j++;
-	}
+	} else if (j < n && strchr("/.,:-", s[j]) != NULL)
+		return 0;	/* a number or a symbol, "150/67A/ *" */
 	return j;
 }
 
@@ -247,7 +391,9 @@ type(struct dl_doc *d)
 		last = i;
 		lastbody = (size_t)-1;
 		for (j = first; j < last; j++)
-			if (d->v[j].kind == DL_BODY && d->v[j].size >= 0.9f)
+			/* body type: a size poppler gives exactly, so notes
+			 * a point smaller (11 on 12) are not */
+			if (d->v[j].kind == DL_BODY && d->v[j].size >= 0.97f)
 				lastbody = j;
 		if (lastbody == (size_t)-1)
 			continue;	/* all small: not a foot of a page */
@@ -295,11 +441,29 @@ type(struct dl_doc *d)
 	}
 }
 
+/* The lines "(" before and ")" after label line j: part of it. */
+static void
+bracket_used(struct dl_doc *d, size_t first, size_t last, size_t j)
+{
+	size_t i;
+
+	for (i = j; i > first && d->v[i - 1].kind == DL_BLANK; i--)
+		;
+	if (i > first && only(&d->v[i - 1], '('))
+		d->v[i - 1].kind = DL_USED;
+	for (i = j + 1; i < last && d->v[i].kind == DL_BLANK; i++)
+		;
+	if (i < last && only(&d->v[i], ')'))
+		d->v[i].kind = DL_USED;
+}
+
 void
 dl_footnotes(struct dl_doc *d)
 {
 	size_t i = 0, first, last, j, k, nb, body, at, len, end;
-	long next = 0, v;
+	long next = 0, v, w;
+	bool br, alone;
+	size_t again;
 
 	if (d->geo) {
 		type(d);
@@ -324,11 +488,23 @@ dl_footnotes(struct dl_doc *d)
 				continue;
 			if (k++ < half || (L->keep && L->lab != DL_LAB_NUM))
 				continue;
+			alone = false;
 			if ((note_label(L, &v, &body) ||
-			    note_label_end(L, &v, &at, &len, &end)) &&
+			    note_label_end(L, &v, &at, &len, &end) ||
+			    note_label_split(L, &v, &at, &len) ||
+			    (alone = note_label_alone(d, first, last, j, &v,
+			    &br))) &&
 			    (next == 0 || (v >= next && v <= next + 3)) &&
 			    marked(d, first, j, v)) {
 				start = j;
+				/* the same number alone further down: this was
+				 * its marker (-raw cuts both "(" "٣" ")") */
+				for (again = j + 1; alone && again < last;
+				    again++)
+					if (d->v[again].kind == DL_BODY &&
+					    note_label_alone(d, first, last,
+					    again, &w, &br) && w == v)
+						start = again;
 				break;
 			}
 		}
@@ -376,6 +552,30 @@ dl_footnotes(struct dl_doc *d)
 				L->lab_len = len;
 				L->body_off = o;
 				L->body_end = end;
+				next = v + 1;
+			} else if (note_label_split(L, &v, &at, &len) &&
+			    (next == 0 || (v >= next && v <= next + 3) ||
+			    j == start)) {
+				/* its text around the label: [1, at - 1) and
+				 * from at + len (doc-assemble.c) */
+				L->lab = DL_LAB_NOTE;
+				L->value = v;
+				L->lab_off = at;
+				L->lab_len = len;
+				L->body_off = 1;
+				L->body_end = 0;
+				next = v + 1;
+			} else if (note_label_alone(d, first, last, j, &v,
+			    &br) && (next == 0 || (v >= next && v <= next + 3) ||
+			    j == start)) {
+				if (br)		/* "(" and ")" around it */
+					bracket_used(d, first, last, j);
+				L->lab = DL_LAB_NOTE;
+				L->value = v;
+				L->lab_off = 0;
+				L->lab_len = L->n;
+				L->body_off = L->n;	/* its text: the next
+							   lines */
 				next = v + 1;
 			}
 		}

@@ -616,22 +616,30 @@ dl_band(const struct dl_line *L)
 	return 0;
 }
 
-/* A hash of a line's text with every digit the same (page numbers). */
+/*
+ * A hash of a line's text with every run of digits the same: page
+ * numbers, also where they grow a digit ("V.19-04312 9/63" and "... 10/63"
+ * are one footer).
+ */
 static uint64_t
 band_key(const struct dl_line *L)
 {
 	uint64_t h = 14695981039346656037u;
 	size_t i = 0, j;
+	bool digits = false;
 
 	while (i < L->n) {
 		j = i;
 		if (dl_digit(dl_dec(L->s, L->n, &j)) >= 0) {
-			h = (h ^ '#') * 1099511628211u;
-		} else
-			for (; i < j; i++)
-				h = (h ^ (unsigned char)L->s[i]) *
-				    1099511628211u;
-		i = j;
+			if (!digits)
+				h = (h ^ '#') * 1099511628211u;
+			digits = true;
+			i = j;
+			continue;
+		}
+		digits = false;
+		for (; i < j; i++)
+			h = (h ^ (unsigned char)L->s[i]) * 1099511628211u;
 	}
 	return h;
 }

@@ -465,6 +465,20 @@ ltr_runs(struct buf *b, size_t t0, size_t t1)
 		w0[nw] = i;
 		while (i < t1 && b->data[i] != ' ')
 			i++;
+		/* a raised label glued to its text, "⁽¹⁸⁾38544" (a note's,
+		 * as TeX sets it): two words */
+		if (i - w0[nw] > 6 && memcmp(b->data + w0[nw], "⁽", 3) == 0) {
+			size_t q = w0[nw] + 3;
+
+			while (q + 3 <= i && memcmp(b->data + q, "⁾", 3) != 0)
+				q++;
+			if (q + 3 < i) {
+				w1[nw++] = q + 3;
+				if (nw == UTIL_NELEM(w0))
+					break;
+				w0[nw] = w1[nw - 1];
+			}
+		}
 		/* a label glued to its text, "(1)United": two words */
 		if (b->data[w0[nw]] == '(') {
 			size_t q = w0[nw] + 1;
@@ -741,6 +755,7 @@ struct piece {
 	float	 top, bot, left, right;
 	size_t	 cluster;
 	long	 rtl;		/* strong RTL less LTR letters (cluster) */
+	bool	 mark;		/* smaller digits raised inside a line */
 };
 
 static int
@@ -750,16 +765,147 @@ piece_cmp(const void *x, const void *y)
 
 	if (a->cluster != b->cluster)
 		return a->cluster < b->cluster ? -1 : 1;
+	if (a->mark != b->mark)	/* markers last: put in place after */
+		return a->mark ? 1 : -1;
 	if (a->rtl < 0)		/* a Latin line: left to right */
 		return a->left < b->left ? -1 : a->left > b->left;
 	return a->right > b->right ? -1 : a->right < b->right;
+}
+
+/* What a footnote marker is made of: digits of any script, '*', brackets. */
+static bool
+marker_glyph(uint32_t c)
+{
+	return dl_digit(c) >= 0 || c == '*' || c == '(' || c == ')';
+}
+
+/* Whether a piece holds only a marker's glyphs (a few of them). */
+static bool
+piece_marker_glyphs(const struct page *pg, const struct piece *p)
+{
+	size_t j;
+
+	if (p->g1 == p->g0 || p->g1 - p->g0 > 12)
+		return false;
+	for (j = p->g0; j < p->g1; j++)
+		if (!marker_glyph(pg->g[j].cp))
+			return false;
+	return true;
+}
+
+/*
+ * The piece of a line that marker piece m sits in, raised: m is of
+ * smaller type (a box less than 0.8 of the line's), its foot above the
+ * line's by a tenth of the line's height at least, its head no higher
+ * than half its own height over the line's, and it lies across the line
+ * (or within a line's height of its ends: a marker after the last
+ * word).  Of several, the one it overlaps most.  n: none.
+ *
+ *        ¹²            a raised marker: poppler's piece of its own,
+ *   ___word____word__  inside the line's extent, not on its baseline
+ */
+static size_t
+piece_host(const struct piece *v, size_t n, const struct piece *m)
+{
+	size_t j, best = n;
+	float hm = m->bot - m->top, bestov = 0;
+
+	for (j = 0; j < n; j++) {
+		const struct piece *h = &v[j];
+		float hh = h->bot - h->top, ov;
+
+		if (h->mark || h == m || !(hm < 0.8f * hh))
+			continue;
+		if (!(m->bot < h->bot - 0.1f * hh && m->top > h->top -
+		    0.5f * hm))
+			continue;
+		if (m->left < h->left - hh || m->right > h->right + hh)
+			continue;
+		ov = fminf(m->bot, h->bot) - fmaxf(m->top, h->top);
+		if (ov > bestov) {
+			bestov = ov;
+			best = j;
+		}
+	}
+	return best;
+}
+
+static float
+glyph_dist(const struct glyph *g, float x)
+{
+	return x < g->x1 ? g->x1 - x : x > g->x2 ? x - g->x2 : 0;
+}
+
+/*
+ * Where in line h[0..n) (logical order) a raised marker glyph m goes:
+ * between the glyph before it, on the side the line starts from (right
+ * of it in a right-to-left line), and the one after it on the other
+ * side, never before a combining mark.  Inside a word poppler's boxes
+ * may run either way, but all on one side of a marker between words;
+ * where a left-to-right run crosses the marker there are several such
+ * places: the one with the nearest glyphs.
+ */
+static size_t
+marker_pos(const struct glyph *h, size_t n, const struct glyph *m, bool rtl)
+{
+	float x = (m->x1 + m->x2) / 2, best = 1e30f, nearest = 1e30f;
+	const struct glyph *prev = NULL;
+	size_t k, at = n, near = n;
+
+	for (k = 0; k <= n; k++) {
+		const struct glyph *next = k < n ? &h[k] : NULL;
+		float d = 1e30f;
+		bool before, after;
+
+		if (next != NULL && next->mark)
+			continue;
+		before = prev == NULL || (rtl ? (prev->x1 + prev->x2) / 2 > x :
+		    (prev->x1 + prev->x2) / 2 < x);
+		after = next == NULL || (rtl ? (next->x1 + next->x2) / 2 < x :
+		    (next->x1 + next->x2) / 2 > x);
+		if (prev != NULL)
+			d = glyph_dist(prev, x);
+		if (next != NULL && glyph_dist(next, x) < d)
+			d = glyph_dist(next, x);
+		if (prev != NULL && glyph_dist(prev, x) < nearest) {
+			nearest = glyph_dist(prev, x);
+			near = k;
+		}
+		if (before && after && d < best) {
+			best = d;
+			at = k;
+		}
+		if (next != NULL)
+			prev = next;
+	}
+	return best < 1e30f ? at : near;
+}
+
+/* A raised marker's glyph and where it goes in its line. */
+struct mglyph {
+	struct glyph	 g;
+	size_t		 at;
+};
+
+static int
+mglyph_cmp(const void *x, const void *y)
+{
+	const struct mglyph *a = x, *b = y;
+
+	if (a->at != b->at)
+		return a->at < b->at ? -1 : 1;
+	return a->g.x1 < b->g.x1 ? -1 : a->g.x1 > b->g.x1;
 }
 
 /*
  * Poppler cuts a printed line where a gap is wide (a hanging number and
  * its text, a raised marker, the two columns of a running header): the
  * pieces that share the line's height and do not overlap across become
- * one line again, right to left.
+ * one line again, right to left.  A raised marker that poppler read as
+ * a line of its own (Noto Kufi, Al-Arabiya and Kayrawan raise them
+ * higher; "4 3" above a line with two markers) lies across its line's
+ * piece: its glyphs go into that line, each between the words it was
+ * printed between (piece_host(), marker_pos()).
  */
 static void
 lines_merge(struct page *pg)
@@ -785,16 +931,23 @@ lines_merge(struct page *pg)
 			v[i].right = fmaxf(v[i].right, g->x2);
 		}
 		v[i].cluster = (size_t)-1;
+		v[i].mark = false;
 	}
+	for (i = 0; i < n; i++)
+		if (piece_marker_glyphs(pg, &v[i]))
+			v[i].mark = true;
+	for (i = 0; i < n; i++)		/* a marker without a line: itself */
+		if (v[i].mark && piece_host(v, n, &v[i]) == n)
+			v[i].mark = false;
 	for (i = 0; i < n; i++) {
-		if (v[i].cluster != (size_t)-1)
+		if (v[i].cluster != (size_t)-1 || v[i].mark)
 			continue;
 		v[i].cluster = nc;
 		for (j = i + 1; j < n && j < i + 64; j++) {
 			float ov, h;
 			bool clash = false;
 
-			if (v[j].cluster != (size_t)-1)
+			if (v[j].cluster != (size_t)-1 || v[j].mark)
 				continue;
 			ov = fminf(v[i].bot, v[j].bot) - fmaxf(v[i].top,
 			    v[j].top);
@@ -810,19 +963,32 @@ lines_merge(struct page *pg)
 		}
 		nc++;
 	}
+	for (i = 0; i < n; i++)
+		if (v[i].mark)
+			v[i].cluster = v[piece_host(v, n, &v[i])].cluster;
 	{
-		long *dir = xcalloc(nc + 1, sizeof *dir);
+		long *dir = xcalloc(nc + 1, sizeof *dir), page = 0;
+		bool *arabic = xcalloc(nc + 1, sizeof *arabic);
 
 		for (i = 0; i < n; i++)
 			for (j = v[i].g0; j < v[i].g1; j++) {
 				enum text_bidi bd = text_cp_bidi(pg->g[j].cp);
-
-				dir[v[i].cluster] += is_rtl(pg->g[j].cp) ? 1 :
+				long r = is_rtl(pg->g[j].cp) ? 1 :
 				    bd == TEXT_BIDI_L ? -1 : 0;
+
+				dir[v[i].cluster] += r;
+				page += r;
+				if (r > 0)
+					arabic[v[i].cluster] = true;
 			}
+		/* a line of a right-to-left page with any Arabic in it is
+		 * read from the right, though most of it be a URL: its
+		 * label "6" hangs on the right of "متاح من www..." */
 		for (i = 0; i < n; i++)
-			v[i].rtl = dir[v[i].cluster];
+			v[i].rtl = page > 0 && arabic[v[i].cluster] &&
+			    dir[v[i].cluster] <= 0 ? 1 : dir[v[i].cluster];
 		free(dir);
+		free(arabic);
 	}
 	qsort(v, n, sizeof *v, piece_cmp);
 	ng = xreallocarray(NULL, pg->ng + 1, sizeof *ng);
@@ -833,10 +999,39 @@ lines_merge(struct page *pg)
 
 		memset(ln, 0, sizeof *ln);
 		ln->g0 = k;
-		for (j = i; j < n && v[j].cluster == v[i].cluster; j++) {
+		for (j = i; j < n && v[j].cluster == v[i].cluster &&
+		    !v[j].mark; j++) {
 			memcpy(ng + k, pg->g + v[j].g0, (v[j].g1 - v[j].g0) *
 			    sizeof *ng);
 			k += v[j].g1 - v[j].g0;
+		}
+		if (j < n && v[j].cluster == v[i].cluster) {
+			/* the raised markers, each glyph in its place */
+			size_t m = 0, q, e = j, at, o;
+			struct mglyph *mg;
+
+			while (e < n && v[e].cluster == v[i].cluster)
+				e++;
+			for (q = j; q < e; q++)
+				m += v[q].g1 - v[q].g0;
+			mg = xreallocarray(NULL, m, sizeof *mg);
+			for (m = 0, q = j; q < e; q++)
+				for (o = v[q].g0; o < v[q].g1; o++, m++) {
+					mg[m].g = pg->g[o];
+					mg[m].at = marker_pos(ng + ln->g0,
+					    k - ln->g0, &pg->g[o],
+					    v[i].rtl >= 0);
+				}
+			qsort(mg, m, sizeof *mg, mglyph_cmp);
+			for (q = m; q-- > 0;) {	/* from the end: in place */
+				at = ln->g0 + mg[q].at;
+				memmove(ng + at + 1, ng + at, (k - at) *
+				    sizeof *ng);
+				ng[at] = mg[q].g;
+				k++;
+			}
+			free(mg);
+			j = e;
 		}
 		ln->g1 = k;
 	}
@@ -864,13 +1059,19 @@ lines_split(struct page *pg)
 	for (i = 0; i < pg->nl; i++) {
 		struct line cur = pg->l[i];
 		float right = -1e9f;
+		const struct glyph *prev = NULL;
 
 		for (j = cur.g0; j < pg->l[i].g1; j++) {
 			const struct glyph *g = &pg->g[j];
 
 			if (g->mark || !(g->x2 > g->x1))
 				continue;
-			if (right > -1e9f && g->x1 > right + g->size) {
+			/* or back at the right below the glyph before: the
+			 * next printed line, which poppler ran on (TeX's
+			 * notes) */
+			if ((right > -1e9f && g->x1 > right + g->size) ||
+			    (prev != NULL && g->x1 > prev->x2 + g->size &&
+			    (g->y1 + g->y2) / 2 > prev->y2)) {
 				if (n == cap) {
 					cap *= 2;
 					v = xreallocarray(v, cap, sizeof *v);
@@ -882,6 +1083,7 @@ lines_split(struct page *pg)
 			}
 			if (g->x2 > right)
 				right = g->x2;
+			prev = g;
 		}
 		if (n == cap) {
 			cap *= 2;
@@ -1252,8 +1454,14 @@ page_read(PopplerPage *pp, struct page *pg)
 		size_t j, n = 0, nb = 0;
 		float base;
 
+		/* the type of its letters: in "عنه(15)،" the marker's
+		 * smaller digits are more than the letters */
 		for (j = ln->g0; j < ln->g1; j++)
-			sizes[n++] = pg->g[j].size;
+			if (!marker_glyph(pg->g[j].cp))
+				sizes[n++] = pg->g[j].size;
+		if (n == 0)
+			for (j = ln->g0; j < ln->g1; j++)
+				sizes[n++] = pg->g[j].size;
 		ln->size = mode_of(sizes, n);
 		n = 0;
 		ln->top = 1e9f, ln->bot = -1e9f;

@@ -7,11 +7,17 @@
 # NAME.furniture no more often than the text has them, no page number
 # N/M with M the page count, no "- N -" with N a page).  Footnotes are
 # left out of the body check where they are footnote blocks (a footnote
-# may cite a symbol).  $F/known-failures lists the checks that fail
-# today (NAME SOURCE CHECK, CHECK "order" or "furniture", then why):
-# they are reported as skipped while they fail, so that a held-out
-# fixture the rules do not meet yet is measured without failing the
-# suite; one that passes says so, to be taken off the list.
+# may cite a symbol).  And the footnotes: every note of NAME.fodt (the
+# text:note elements LibreOffice printed; a Chromium fixture, NAME.html,
+# has none) a footnote block with its label
+# and its text (tests/e2e/footnotes.py), its marker in a body block, and
+# no other footnote blocks.  $F/known-failures lists the checks that fail
+# today (NAME SOURCE CHECK, CHECK "order", "furniture" or "footnotes",
+# then why): they are reported as skipped while they fail, so that a
+# held-out fixture the rules do not meet yet is measured without failing
+# the suite; one that passes says so, to be taken off the list.  A
+# footnotes line says how far the source gets, "found F of N, A
+# attached: why": fewer found or attached than that fails.
 . tests/e2e/lib.sh
 F=tests/fixtures/pdf
 command -v python3 >/dev/null || { echo "1..0 # SKIP no python3"; exit 0; }
@@ -79,6 +85,34 @@ EOF
 		[ "$rc" -eq 0 ] && [ $# -ge 3 ] && [ "$3" -eq 0 ]
 		check $? "$name" "$sfx" furniture \
 		    "$what: no furniture in the body ${4:+($4 ...)}"
+		# the document printed: NAME.fodt, NAME.tex (XeLaTeX's), or
+		# NAME.html (Chromium's, which prints no footnotes)
+		doc=$n.fodt
+		[ -f "$doc" ] || doc=$n.tex
+		[ -f "$doc" ] || doc=$n.html
+		set -f		# the labels not found may be '*'
+		set -- $(python3 tests/e2e/footnotes.py "$doc" "$T/d.json")
+		set +f
+		found=${1:-0} want=${2:-1} got=${3:-0} att=${4:-0}
+		[ $# -ge 4 ] && shift 4
+		desc="$what: $found of $want footnotes found, $att attached, $got in all${1:+ (not: $*)}"
+		[ "$rc" -eq 0 ] && [ "$found" -eq "$want" ] && \
+		    [ "$att" -eq "$found" ] && [ "$got" -eq "$want" ]
+		st=$?
+		# a known failure's floor: "found F of N, A attached"
+		floor=$(awk -v n="$name" -v s="$sfx" '$1 == n && $2 == s &&
+		    $3 == "footnotes" && $4 == "found" { print $5, $8; exit }' \
+		    "$F/known-failures" 2>/dev/null)
+		if [ "$st" -ne 0 ] && [ -n "$floor" ]; then
+			set -- $floor
+			if [ "$found" -lt "$1" ] || [ "$att" -lt "$2" ]; then
+				ok 1 "$desc (known-failures: found $1, $2 attached)"
+				continue
+			fi
+			[ "$found" -gt "$1" ] || [ "$att" -gt "$2" ] && \
+			    desc="$desc (more than known-failures says: raise it)"
+		fi
+		check "$st" "$name" "$sfx" footnotes "$desc"
 	done
 done
 done_testing

@@ -41,6 +41,14 @@ ok $? "a sub-paragraph label ’2‘ poppler put at the end of its line"
 grep -q '"label": "٥٠", .*"text": "م ما يلي' "$T/g"
 ok $? "a paragraph number Chromium hangs in the margin, before its text"
 
+# XeTeX's PDFs: brackets drawn as their pair's mirrored glyph turned
+# round, notes whose labels are raised at their start (as Word sets them)
+"$HAMISH" dump --json "$F/tex-report-amiri.pdf" >"$T/g" 2>/dev/null
+grep -q '٤,٥ مليون نسمة (٢٢ في المائة)' "$T/g"
+ok $? "brackets a producer mirrored, turned round"
+is "$(grep -c '"kind": "footnote"' "$T/g")" 6 \
+    "notes with raised labels: all six"
+
 printf '%%PDF-1.4\nnothing here\n' >"$T/bad.pdf"
 "$HAMISH" outline "$T/bad.pdf" >/dev/null 2>"$T/err"
 is $? 2 "a damaged PDF: exit status 2"

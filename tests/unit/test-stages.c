@@ -6,6 +6,7 @@
  * show what the text rules make of them, so that each check would fail
  * if a stage ignored the geometry.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -221,6 +222,102 @@ test_footnotes_type(void)
 	dl_free(&d);
 }
 
+/* A note at the foot whose symbol comes first: "150/67A/ *" (Noto Kufi's
+ * "A/67/150 *") is the star's, not note 150's. */
+/* Notes whose labels are raised at their start, as Word and TeX set
+ * them: ⁽¹⁾ in the front end's text. */
+static void
+test_footnotes_raised(void)
+{
+	struct gl v[16];
+	struct dl_doc d;
+	struct buf out;
+	size_t n = 0, *map = NULL, nmap = 0, n1, n2;
+
+	n = body(v, n, 0, 8, 3);
+	v[n - 1].s = "وتعزيز القدرة على تقاسم المعلومات⁽¹⁾ وجمع⁽²⁾ البيانات.";
+	n1 = n;
+	v[n++] = line(0, "⁽¹⁾انظر القرار ١٩٠/٦٥.", 0.83f, 48);
+	n2 = n;
+	v[n++] = line(0, "⁽²⁾المرجع نفسه.", 0.83f, 49.2f);
+	doc_of(&d, v, n, true);
+	dl_footnotes(&d);
+	ok(d.v[n1].lab == DL_LAB_NOTE && d.v[n1].value == 1 &&
+	    d.v[n2].lab == DL_LAB_NOTE && d.v[n2].value == 2,
+	    "geometry: a label raised at the start of a note, ⁽¹⁾, ⁽²⁾");
+	dl_labels(&d);
+	buf_init(&out);
+	dl_assemble(&d, &out, &map, &nmap);
+	buf_addc(&out, '\0');
+	ok(strstr(out.data, "\n(1) انظر القرار ١٩٠/٦٥.\n") != NULL &&
+	    strstr(out.data, "\n(2) المرجع نفسه.\n") != NULL,
+	    "... written with its number, as the markers have it");
+	buf_free(&out);
+	free(map);
+	dl_free(&d);
+}
+
+static void
+test_footnotes_symbol(void)
+{
+	struct gl v[16];
+	struct dl_doc d;
+	size_t n = 0, star, n1;
+
+	n = body(v, n, 0, 8, 4);
+	v[n - 1].s = "وتعزيز القدرة على تقاسم المعلومات⁽¹⁾ وجمع البيانات.";
+	star = n;
+	v[n++] = line(0, "150/67A/ *", 0.8f, 48);
+	n1 = n;
+	v[n++] = line(0, "١ انظر القرار ١٩٠/٦٥.", 0.8f, 49.2f);
+	doc_of(&d, v, n, true);
+	dl_footnotes(&d);
+	ok(d.v[star].lab == DL_LAB_NOTE && d.v[star].value == 0,
+	    "geometry: \"150/67A/ *\" is the star's note");
+	ok(d.v[n1].lab == DL_LAB_NOTE && d.v[n1].value == 1,
+	    "... and note 1 follows it");
+	dl_free(&d);
+
+	/* notes a point smaller than the body (11 on 12: 0.92) */
+	v[star].s = "37 مثل عملية بالي بشأن تهريب الناس";
+	v[star].size = v[n1].size = 0.92f;
+	v[n1].s = "والاتجار بالأشخاص وما يتصل بذلك.";
+	v[star - 1].s = "خطط عمل إقليمية⁽³⁷⁾ للتصدي لمشكلة الاتجار.";
+	doc_of(&d, v, n, true);
+	dl_footnotes(&d);
+	ok(d.v[star].lab == DL_LAB_NOTE && d.v[star].value == 37 &&
+	    d.v[n1].kind == DL_NOTE, "geometry: type a point smaller than "
+	    "the body's after it is a note's");
+	dl_free(&d);
+}
+
+/*
+ * A footer that repeats at the foot of 40 pages, its page number growing
+ * a digit at page 10: one footer, every page's (a key with the digits of
+ * pages 1-9 is on 9 pages, fewer than a quarter).
+ */
+static void
+test_furniture_digit_runs(void)
+{
+	static char foot[40][32];
+	struct gl v[128];
+	struct dl_doc d;
+	size_t n = 0, p, i, at[40];
+
+	for (p = 0; p < 40; p++) {
+		n = body(v, n, p, 10, 2);
+		snprintf(foot[p], sizeof foot[p], "04312-.19V %zu/40", p + 1);
+		at[p] = n;
+		v[n++] = line(p, foot[p], 0.7f, 56);
+	}
+	doc_of(&d, v, n, true);
+	dl_furniture(&d);
+	for (p = 0, i = 0; p < 40; p++)
+		i += d.v[at[p]].kind == DL_FURN;
+	is_int(i, 40, "geometry: a footer with 1/40 ... 40/40 is one footer");
+	dl_free(&d);
+}
+
 /* The canonical text of v[0..n) through the stages, upto pages. */
 static char *
 canon(const struct gl *v, size_t n, bool geo, size_t upto)
@@ -293,11 +390,114 @@ test_paragraphs_geometry(void)
 	free(t);
 }
 
+/*
+ * pdftotext's text: a raised label on a line of its own before its
+ * note's text, as its marker is in the body; and a label carried past
+ * the Latin a note starts with.
+ */
+static void
+test_footnotes_text_labels(void)
+{
+	struct gl v[32];
+	size_t n = 0;
+	char *t;
+
+	n = body(v, n, 0, 8, 2);
+	v[n++] = line(0, "٣", 0, 0);		/* the marker */
+	v[n++] = line(0, "", 0, 0);
+	v[n++] = line(0, "في ٢٦ حزيران كانت ٤٠ دولة و ١٣ من الكيانات", 0, 0);
+	n = body(v, n, 0, 0, 3);
+	v[n++] = line(0, "٣", 0, 0);		/* the label */
+	v[n++] = line(0, "", 0, 0);
+	v[n++] = line(0, "في ٢٦ حزيران وردت ردود من ٣٤ دولة.", 0, 0);
+	t = canon(v, n, false, 0);
+	ok(strstr(t, "دولة و ١٣") != NULL && strstr(t, "دولة و ١٣") <
+	    strstr(t, "__________") && strstr(t, "\n(٣) في ٢٦ حزيران وردت "
+	    "ردود من ٣٤ دولة.\n") != NULL, "text: a label alone on its line, "
+	    "its note's text on the next; its marker stays in the body");
+	free(t);
+	/* a second marker right after the first is no label */
+	v[4].s = "٣";
+	v[5].s = "";
+	v[6].s = "٣";
+	t = canon(v, n, false, 0);
+	ok(strstr(t, "(٣) في ٢٦ حزيران وردت") != NULL &&
+	    strstr(t, "(٣) ٣") == NULL, "... a number right after its "
+	    "marker is a marker again");
+	free(t);
+	/* a year that -raw put on a line of its own, marked above too */
+	n = 0;
+	n = body(v, n, 0, 8, 2);
+	v[n++] = line(0, "2012", 0, 0);
+	v[n++] = line(0, "", 0, 0);
+	n = body(v, n, 0, 0, 4);
+	v[n++] = line(0, "2012", 0, 0);
+	v[n++] = line(0, "", 0, 0);
+	v[n++] = line(0, "وردت ردود من الدول.", 0, 0);
+	t = canon(v, n, false, 0);
+	ok(strstr(t, "__________") == NULL, "... a year alone is no label");
+	free(t);
+	/* "(٥ في المائة)" cut by -raw: "(" then "٥" then its text */
+	n = 0;
+	n = body(v, n, 0, 8, 2);
+	v[n++] = line(0, "٥", 0, 0);
+	v[n++] = line(0, "", 0, 0);
+	n = body(v, n, 0, 0, 4);
+	v[n++] = line(0, "(", 0, 0);
+	v[n++] = line(0, "٥", 0, 0);
+	v[n++] = line(0, "في المائة) من الضحايا.", 0, 0);
+	t = canon(v, n, false, 0);
+	ok(strstr(t, "__________") == NULL, "... nor one after a \"(\" "
+	    "with no \")\" after it");
+	free(t);
+	/* "(" "٥" ")" all apart: a label, the brackets part of it */
+	v[n - 1].s = ")";
+	v[n++] = line(0, "أعضاء الأفرقة العاملة.", 0, 0);
+	t = canon(v, n, false, 0);
+	ok(strstr(t, "\n(٥) أعضاء الأفرقة العاملة.\n") != NULL,
+	    "... with its \")\" after it, bracketed: (٥) and its text");
+	free(t);
+
+	/* "(4) A.09.V.11 text" printed "( A.09.V.11)4text" */
+	n = 0;
+	n = body(v, n, 0, 8, 2);
+	v[n++] = line(0, "منشورات الأمم المتحدة(٤) وغيرها.", 0, 0);
+	n = body(v, n, 0, 0, 3);
+	v[n++] = line(0, "( A.09.V.11)٤منشورات الأمم المتحدة، رقم المبيع.",
+	    0, 0);
+	t = canon(v, n, false, 0);
+	ok(strstr(t, "\n(٤) A.09.V.11 منشورات الأمم المتحدة، رقم المبيع.\n")
+	    != NULL, "text: a label carried past the note's Latin, "
+	    "\"( A.09.V.11)٤text\", cut out of its text");
+	free(t);
+	/* "(١) 39574، الرقم" read "(٣٩٥٧٤)١، الرقم": no label is 39574 */
+	v[2].s = "مجموعة المعاهدات(١) والمجلد.";
+	v[n - 1].s = "(٣٩٥٧٤)١، الرقم ٢٢٣٧، المجلد.";
+	t = canon(v, n, false, 0);
+	ok(strstr(t, "\n(١) ٣٩٥٧٤، الرقم ٢٢٣٧، المجلد.\n") != NULL,
+	    "... \"(٣٩٥٧٤)١، text\": (١) ٣٩٥٧٤، text");
+	free(t);
+	/* and -raw's "(" "١" ")" before "٣٩٥٧٤": bracketed, a label */
+	v[n - 1].s = "(";
+	v[n++] = line(0, "١", 0, 0);
+	v[n++] = line(0, ")", 0, 0);
+	v[n++] = line(0, "٣٩٥٧٤", 0, 0);
+	v[n++] = line(0, "، الرقم ٢٢٣٧، المجلد.", 0, 0);
+	t = canon(v, n, false, 0);
+	ok(strstr(t, "\n(١) ٣٩٥٧٤ ، الرقم ٢٢٣٧، المجلد.\n") != NULL,
+	    "... and a bracketed label alone, its text a number first");
+	free(t);
+}
+
 int
 main(void)
 {
 	test_furniture_bands();
+	test_furniture_digit_runs();
 	test_footnotes_type();
+	test_footnotes_raised();
+	test_footnotes_symbol();
+	test_footnotes_text_labels();
 	test_paragraphs_geometry();
 	return tap_done();
 }
