@@ -1158,15 +1158,24 @@ cmp_gidx(const void *a, const void *b)
 	return x->of < y->of ? -1 : x->of > y->of;
 }
 
-static void
-order_moves(struct diff *df)
+/*
+ * The groups with blocks on both sides whose first old block is in
+ * [lo, hi), in the old order, into *idxp (their indices in df->g), and
+ * into *keepp whether each is in the longest run of them whose new
+ * blocks keep that order too; both arrays the caller's (free()), the
+ * count returned.
+ */
+static size_t
+grps_in_order(struct diff *df, size_t lo, size_t hi, size_t **idxp,
+    bool **keepp)
 {
 	size_t *idx, *v, n = 0, k;
 	bool *keep;
 
 	idx = xreallocarray(NULL, df->ng + 1, sizeof *idx);
 	for (k = 0; k < df->ng; k++)
-		if (df->g[k].oc > 0 && df->g[k].nc > 0)
+		if (df->g[k].oc > 0 && df->g[k].nc > 0 && df->g[k].of >= lo &&
+		    df->g[k].of < hi)
 			idx[n++] = k;
 	sort_g = df->g;
 	qsort(idx, n, sizeof *idx, cmp_gidx);
@@ -1175,10 +1184,22 @@ order_moves(struct diff *df)
 	for (k = 0; k < n; k++)
 		v[k] = df->g[idx[k]].nf;
 	lis(v, n, keep);
+	free(v);
+	*idxp = idx;
+	*keepp = keep;
+	return n;
+}
+
+static void
+order_moves(struct diff *df)
+{
+	size_t *idx, n, k;
+	bool *keep;
+
+	n = grps_in_order(df, 0, df->o.n, &idx, &keep);
 	for (k = 0; k < n; k++)
 		df->g[idx[k]].inorder = keep[k];
 	free(idx);
-	free(v);
 	free(keep);
 }
 
@@ -1326,21 +1347,10 @@ side_init_old(void *arg)
 static void
 refine(struct diff *df, size_t lo, size_t hi, size_t nlo, size_t nhi)
 {
-	size_t *idx, *v, n = 0, k, i0 = lo, j0 = nlo, of, nf;
+	size_t *idx, n, k, i0 = lo, j0 = nlo, of, nf;
 	bool *keep;
 
-	idx = xreallocarray(NULL, df->ng + 1, sizeof *idx);
-	for (k = 0; k < df->ng; k++)
-		if (df->g[k].oc > 0 && df->g[k].nc > 0 && df->g[k].of >= lo &&
-		    df->g[k].of < hi)
-			idx[n++] = k;
-	sort_g = df->g;
-	qsort(idx, n, sizeof *idx, cmp_gidx);
-	v = xreallocarray(NULL, n + 1, sizeof *v);
-	keep = xreallocarray(NULL, n + 1, sizeof *keep);
-	for (k = 0; k < n; k++)
-		v[k] = df->g[idx[k]].nf;
-	lis(v, n, keep);
+	n = grps_in_order(df, lo, hi, &idx, &keep);
 	for (k = 0; k <= n; k++) {
 		if (k < n && !keep[k])
 			continue;
@@ -1357,7 +1367,6 @@ refine(struct diff *df, size_t lo, size_t hi, size_t nlo, size_t nhi)
 		j0 = nf + df->g[idx[k]].nc;
 	}
 	free(idx);
-	free(v);
 	free(keep);
 }
 
