@@ -335,6 +335,26 @@ iseg_cmp(const void *a, const void *b)
 	return x->nstart < y->nstart ? -1 : x->nstart > y->nstart;
 }
 
+/* bi, zeroed, with the kind, level, label, number, section and line of
+ * block b of d (borrowed while d lives), and its parent's block in the
+ * inline document by map (per block of d; NULL: no parent). */
+static void
+block_init(struct doc_block_init *bi, const struct doc *d, size_t b,
+    const size_t *map)
+{
+	size_t par = doc_block_parent(d, b);
+
+	memset(bi, 0, sizeof *bi);
+	bi->kind = doc_block_kind(d, b);
+	bi->level = doc_block_level(d, b);
+	bi->label = doc_block_label(d, b);
+	bi->number = doc_block_number(d, b);
+	bi->section = doc_block_section(d, b);
+	bi->line = doc_block_line(d, b);
+	bi->parent = map != NULL && par != (size_t)-1 && map[par] != CMPV_NONE ?
+	    map[par] : (size_t)-1;
+}
+
 /* Copies block b of side s into the inline document; map (per block of
  * that side) gives the parents. */
 static size_t
@@ -342,19 +362,10 @@ copy_block(struct cmpv *m, int s, size_t b, size_t *map)
 {
 	const struct doc *d = m->doc[s];
 	struct doc_block_init bi;
-	size_t ns, par, k;
+	size_t ns, k;
 
-	memset(&bi, 0, sizeof bi);
-	bi.kind = doc_block_kind(d, b);
-	bi.level = doc_block_level(d, b);
-	bi.label = doc_block_label(d, b);
-	bi.number = doc_block_number(d, b);
-	bi.section = doc_block_section(d, b);
-	bi.line = doc_block_line(d, b);
+	block_init(&bi, d, b, map);
 	bi.page = doc_block_page(d, b);
-	par = doc_block_parent(d, b);
-	bi.parent = par != (size_t)-1 && map[par] != CMPV_NONE ? map[par] :
-	    (size_t)-1;
 	bi.text = doc_block_text(d, b, &bi.text_len);
 	bi.spans = doc_block_spans(d, b, &ns);
 	bi.nspans = ns;
@@ -373,7 +384,7 @@ build_changed(struct cmpv *m, size_t p, size_t *nmap)
 	const struct diff_op *ops;
 	struct doc_block_init bi;
 	struct buf t;
-	size_t nops, k, n, at = 0, ob = CMPV_NONE, nb = CMPV_NONE, blk, par;
+	size_t nops, k, n, at = 0, ob = CMPV_NONE, nb = CMPV_NONE, blk;
 	size_t base = pr->new_count > 0 ? pr->new_first : pr->old_first;
 	const struct doc *bd = pr->new_count > 0 ? nd : od;
 	enum diff_op_kind prev = DIFF_OP_EQUAL;
@@ -423,16 +434,7 @@ build_changed(struct cmpv *m, size_t p, size_t *nmap)
 		at += n;
 		prev = o->kind;
 	}
-	memset(&bi, 0, sizeof bi);
-	bi.kind = doc_block_kind(bd, base);
-	bi.level = doc_block_level(bd, base);
-	bi.label = doc_block_label(bd, base);
-	bi.number = doc_block_number(bd, base);
-	bi.section = doc_block_section(bd, base);
-	bi.line = doc_block_line(bd, base);
-	par = doc_block_parent(bd, base);
-	bi.parent = bd == nd && par != (size_t)-1 && nmap[par] != CMPV_NONE ?
-	    nmap[par] : (size_t)-1;
+	block_init(&bi, bd, base, bd == nd ? nmap : NULL);
 	bi.text = t.data != NULL ? t.data : "";
 	bi.text_len = t.len;
 	blk = doc_block_add(m->idoc, &bi);

@@ -890,64 +890,57 @@ gap_of(struct diff *df, bool old, size_t x, size_t lo, size_t hi,
 		*ghi = *glo;
 }
 
+/*
+ * One side's unpaired blocks and one-to-one pairs against runs of the
+ * other side: a block of side a (old if old) whose best match is a run
+ * of 2..SPLIT_MAX blocks of side b, within [blo, bhi) of b, is grouped
+ * with that run (one old -> many new is a split, many old -> one new a
+ * merge), dropping the one-to-one pair it had.
+ */
 static void
-split_merge(struct diff *df, size_t lo, size_t hi, size_t nlo, size_t nhi)
+split_side(struct diff *df, bool old, size_t lo, size_t hi, size_t blo,
+    size_t bhi)
 {
+	struct side *a = old ? &df->o : &df->n, *b = old ? &df->n : &df->o;
 	size_t i, j, g, f, c, glo, ghi;
 	double s;
 
-	/* one old block -> a run of new ones (split) */
 	for (i = lo; i < hi; i++) {
-		g = df->o.b[i].grp;
+		g = a->b[i].grp;
 		if (g != DIFF_NONE && (df->g[g].oc != 1 || df->g[g].nc != 1 ||
 		    df->g[g].sim >= 1))
 			continue;
 		if (g == DIFF_NONE) {
-			gap_of(df, true, i, lo, hi, nlo, nhi, &glo, &ghi);
-			f = best_run(df, &df->o, i, &df->n, glo, ghi,
-			    DIFF_NONE, 0, &c, &s);
+			gap_of(df, old, i, lo, hi, blo, bhi, &glo, &ghi);
+			j = DIFF_NONE;
+			f = best_run(df, a, i, b, glo, ghi, DIFF_NONE, 0, &c,
+			    &s);
 		} else {
-			j = df->g[g].nf;
-			glo = j >= 3 + nlo ? j - 3 : nlo;
-			ghi = j + SPLIT_MAX <= nhi ? j + SPLIT_MAX : nhi;
-			f = best_run(df, &df->o, i, &df->n, glo, ghi, j,
-			    df->g[g].sim, &c, &s);
-		}
-		if (f == DIFF_NONE)
-			continue;
-		if (g != DIFF_NONE)
-			df->n.b[df->g[g].nf].grp = DIFF_NONE;
-		df->o.b[i].grp = DIFF_NONE;
-		if (g != DIFF_NONE)
-			df->g[g].oc = df->g[g].nc = 0;	/* dropped */
-		grp_add(df, i, 1, f, c, s);
-	}
-	/* a run of old blocks -> one new (merge) */
-	for (j = nlo; j < nhi; j++) {
-		g = df->n.b[j].grp;
-		if (g != DIFF_NONE && (df->g[g].oc != 1 || df->g[g].nc != 1 ||
-		    df->g[g].sim >= 1))
-			continue;
-		if (g == DIFF_NONE) {
-			gap_of(df, false, j, nlo, nhi, lo, hi, &glo, &ghi);
-			f = best_run(df, &df->n, j, &df->o, glo, ghi,
-			    DIFF_NONE, 0, &c, &s);
-		} else {
-			i = df->g[g].of;
-			glo = i >= 3 + lo ? i - 3 : lo;
-			ghi = i + SPLIT_MAX <= hi ? i + SPLIT_MAX : hi;
-			f = best_run(df, &df->n, j, &df->o, glo, ghi, i,
-			    df->g[g].sim, &c, &s);
+			j = old ? df->g[g].nf : df->g[g].of;
+			glo = j >= 3 + blo ? j - 3 : blo;
+			ghi = j + SPLIT_MAX <= bhi ? j + SPLIT_MAX : bhi;
+			f = best_run(df, a, i, b, glo, ghi, j, df->g[g].sim,
+			    &c, &s);
 		}
 		if (f == DIFF_NONE)
 			continue;
 		if (g != DIFF_NONE) {
-			df->o.b[df->g[g].of].grp = DIFF_NONE;
-			df->g[g].oc = df->g[g].nc = 0;
+			b->b[j].grp = DIFF_NONE;
+			df->g[g].oc = df->g[g].nc = 0;	/* dropped */
 		}
-		df->n.b[j].grp = DIFF_NONE;
-		grp_add(df, f, c, j, 1, s);
+		a->b[i].grp = DIFF_NONE;
+		if (old)
+			grp_add(df, i, 1, f, c, s);
+		else
+			grp_add(df, f, c, i, 1, s);
 	}
+}
+
+static void
+split_merge(struct diff *df, size_t lo, size_t hi, size_t nlo, size_t nhi)
+{
+	split_side(df, true, lo, hi, nlo, nhi);		/* splits */
+	split_side(df, false, nlo, nhi, lo, hi);	/* merges */
 }
 
 /* --- step 5: moves --------------------------------------------------- */
@@ -1165,15 +1158,24 @@ cmp_gidx(const void *a, const void *b)
 	return x->of < y->of ? -1 : x->of > y->of;
 }
 
-static void
-order_moves(struct diff *df)
+/*
+ * The groups with blocks on both sides whose first old block is in
+ * [lo, hi), in the old order, into *idxp (their indices in df->g), and
+ * into *keepp whether each is in the longest run of them whose new
+ * blocks keep that order too; both arrays the caller's (free()), the
+ * count returned.
+ */
+static size_t
+grps_in_order(struct diff *df, size_t lo, size_t hi, size_t **idxp,
+    bool **keepp)
 {
 	size_t *idx, *v, n = 0, k;
 	bool *keep;
 
 	idx = xreallocarray(NULL, df->ng + 1, sizeof *idx);
 	for (k = 0; k < df->ng; k++)
-		if (df->g[k].oc > 0 && df->g[k].nc > 0)
+		if (df->g[k].oc > 0 && df->g[k].nc > 0 && df->g[k].of >= lo &&
+		    df->g[k].of < hi)
 			idx[n++] = k;
 	sort_g = df->g;
 	qsort(idx, n, sizeof *idx, cmp_gidx);
@@ -1182,10 +1184,22 @@ order_moves(struct diff *df)
 	for (k = 0; k < n; k++)
 		v[k] = df->g[idx[k]].nf;
 	lis(v, n, keep);
+	free(v);
+	*idxp = idx;
+	*keepp = keep;
+	return n;
+}
+
+static void
+order_moves(struct diff *df)
+{
+	size_t *idx, n, k;
+	bool *keep;
+
+	n = grps_in_order(df, 0, df->o.n, &idx, &keep);
 	for (k = 0; k < n; k++)
 		df->g[idx[k]].inorder = keep[k];
 	free(idx);
-	free(v);
 	free(keep);
 }
 
@@ -1333,21 +1347,10 @@ side_init_old(void *arg)
 static void
 refine(struct diff *df, size_t lo, size_t hi, size_t nlo, size_t nhi)
 {
-	size_t *idx, *v, n = 0, k, i0 = lo, j0 = nlo, of, nf;
+	size_t *idx, n, k, i0 = lo, j0 = nlo, of, nf;
 	bool *keep;
 
-	idx = xreallocarray(NULL, df->ng + 1, sizeof *idx);
-	for (k = 0; k < df->ng; k++)
-		if (df->g[k].oc > 0 && df->g[k].nc > 0 && df->g[k].of >= lo &&
-		    df->g[k].of < hi)
-			idx[n++] = k;
-	sort_g = df->g;
-	qsort(idx, n, sizeof *idx, cmp_gidx);
-	v = xreallocarray(NULL, n + 1, sizeof *v);
-	keep = xreallocarray(NULL, n + 1, sizeof *keep);
-	for (k = 0; k < n; k++)
-		v[k] = df->g[idx[k]].nf;
-	lis(v, n, keep);
+	n = grps_in_order(df, lo, hi, &idx, &keep);
 	for (k = 0; k <= n; k++) {
 		if (k < n && !keep[k])
 			continue;
@@ -1364,7 +1367,6 @@ refine(struct diff *df, size_t lo, size_t hi, size_t nlo, size_t nhi)
 		j0 = nf + df->g[idx[k]].nc;
 	}
 	free(idx);
-	free(v);
 	free(keep);
 }
 

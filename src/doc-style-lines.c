@@ -38,19 +38,28 @@ label_body(const char *s, size_t n, size_t i, size_t ls, size_t le,
 	return true;
 }
 
-/* "12 - text", "- 7 - text", "١٢ - text", "1 -<TAB>text". */
-bool
-imp_parse_para(const char *s, size_t n, struct lparse *lp)
+/* Where a label starts: after a dash and white space before it ("- 7 -
+ * text", "- (ب) text"), if there is one, else at 0. */
+static size_t
+label_start(const char *s, size_t n)
 {
-	size_t i = 0, k, ls, le;
-	long v;
+	size_t i = 0, k = 0;
 
-	k = i;
 	if (n > 0 && is_dash(dec(s, n, &k))) {
 		i = k;
 		skip_ws(s, n, &i);
 	}
-	ls = i;
+	return i;
+}
+
+/* "12 - text", "- 7 - text", "١٢ - text", "1 -<TAB>text". */
+bool
+imp_parse_para(const char *s, size_t n, struct lparse *lp)
+{
+	size_t i, k, ls, le;
+	long v;
+
+	ls = i = label_start(s, n);
 	if (!read_digits(s, n, &i, &v) || v == 0)
 		return false;
 	le = i;
@@ -124,17 +133,12 @@ imp_parse_heading(const char *s, size_t n, struct lparse *lp)
 bool
 imp_parse_sub(const char *s, size_t n, struct lparse *lp)
 {
-	size_t i = 0, k, ls, le;
+	size_t i, k, ls, le;
 	uint32_t c;
 	long v;
 	int ord;
 
-	k = i;
-	if (n > 0 && is_dash(dec(s, n, &k))) {
-		i = k;
-		skip_ws(s, n, &i);
-	}
-	ls = i;
+	ls = i = label_start(s, n);
 	k = i;
 	c = i < n ? dec(s, n, &k) : 0;
 	if (c == '(') {

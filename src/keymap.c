@@ -733,20 +733,16 @@ km_parse(struct keymap *km, const char *text, size_t len, const char *file,
     km_warn_fn warn, void *arg)
 {
 	struct km_ctx c = { file, 0, warn, arg, 0 };
-	const char *p = text, *end = text + len, *nl;
+	struct util_lines it;
+	const char *p;
 	char *line;
 	size_t n;
 	int mode = KM_NORMAL;
 
 	assert(km != NULL && (text != NULL || len == 0) && file != NULL);
-	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-		p += 3;		/* a byte order mark */
-	while (p < end) {
-		c.line++;
-		nl = memchr(p, '\n', (size_t)(end - p));
-		n = (size_t)((nl != NULL ? nl : end) - p);
-		if (n > 0 && p[n - 1] == '\r')
-			n--;
+	util_lines_init(&it, text, len);
+	while (util_lines_next(&it, &p, &n)) {
+		c.line = it.lineno;
 		if (memchr(p, '\0', n) != NULL)
 			km_warnx(&c, "NUL byte in the line");
 		else {
@@ -754,9 +750,6 @@ km_parse(struct keymap *km, const char *text, size_t len, const char *file,
 			km_line(km, &c, line, &mode);
 			free(line);
 		}
-		if (nl == NULL)
-			break;
-		p = nl + 1;
 	}
 	return c.bad;
 }

@@ -505,35 +505,52 @@ col_size(sqlite3_stmt *st, int i)
 	return v < 0 ? 0 : (size_t)v;
 }
 
+/* Frees the n elements of size elem at v, each emptied by clear(row)
+ * first, and v itself (NULL with 0 is fine). */
+static void
+rows_free(void *v, size_t n, size_t elem, void (*clear)(void *))
+{
+	for (size_t i = 0; i < n; i++)
+		clear((char *)v + i * elem);
+	free(v);
+}
+
 /*
- * Steps st to its end, each row read by read(st, row) into a new zeroed
- * element of size elem at the end of *v (an array the caller frees,
- * *len elements; NULL and 0 to start), and gives st back.  False with
- * *cause on a failure; what was read stays in *v for the caller to free.
+ * Steps st (NULL: its prep() failed with *cause) to its end, each row
+ * read by read(st, row) into a new zeroed element of size elem of the
+ * array *v (the caller's, *len elements, freed with rows_free() and the
+ * same clear), and gives st back.  False with *cause on a failure, what
+ * was read freed by rows_free(clear) and *v and *len not set.
  */
 static bool
 rows_read(struct store *s, sqlite3_stmt *st, size_t elem,
-    void (*read)(sqlite3_stmt *, void *), void **v, size_t *len,
-    char **cause)
+    void (*read)(sqlite3_stmt *, void *), void (*clear)(void *), void **v,
+    size_t *len, char **cause)
 {
 	char *p = NULL, *row;
-	size_t cap = 0;
+	size_t cap = 0, n = 0;
 	int rc;
 
-	*len = 0;
+	if (st == NULL)
+		return false;
 	while ((rc = step(s, st, cause)) == SQLITE_ROW) {
-		if (*len == cap) {
+		if (n == cap) {
 			cap = cap == 0 ? 16 : cap * 2;
 			p = xreallocarray(p, cap, elem);
 		}
-		row = p + *len * elem;
+		row = p + n * elem;
 		memset(row, 0, elem);
 		read(st, row);
-		(*len)++;
+		n++;
 	}
 	stmt_done(s, st);
+	if (rc == 0) {
+		rows_free(p, n, elem, clear);
+		return false;
+	}
 	*v = p;
-	return rc != 0;
+	*len = n;
+	return true;
 }
 
 /* Starts a write transaction: fails at once on a read-only store. */
@@ -1490,6 +1507,19 @@ doc_row_read(sqlite3_stmt *st, void *row)
 	d->notes = col_size(st, 7);
 }
 
+/* Frees the strings of one store_doc. */
+static void
+doc_row_clear(void *row)
+{
+	struct store_doc *d = row;
+
+	free(d->family);
+	free(d->title);
+	free(d->symbol);
+	free(d->path);
+	free(d->text_hash);
+}
+
 /* *out is the caller's, freed with store_docs_free(). */
 bool
 store_docs_list(struct store *s, struct store_doc **out, size_t *n,
@@ -1506,12 +1536,9 @@ store_docs_list(struct store *s, struct store_doc **out, size_t *n,
 	    "annotations AS a WHERE a.document_id = d.id AND NOT a.deleted) "
 	    "FROM documents AS d LEFT JOIN versions AS v ON "
 	    "v.id = d.last_version ORDER BY d.id", "");
-	if (st == NULL)
+	if (!rows_read(s, st, sizeof **out, doc_row_read, doc_row_clear, &v,
+	    &len, cause))
 		return false;
-	if (!rows_read(s, st, sizeof **out, doc_row_read, &v, &len, cause)) {
-		store_docs_free(v, len);
-		return false;
-	}
 	*out = v;
 	*n = len;
 	return true;
@@ -1521,14 +1548,7 @@ store_docs_list(struct store *s, struct store_doc **out, size_t *n,
 void
 store_docs_free(struct store_doc *docs, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(docs[i].family);
-		free(docs[i].title);
-		free(docs[i].symbol);
-		free(docs[i].path);
-		free(docs[i].text_hash);
-	}
-	free(docs);
+	rows_free(docs, n, sizeof *docs, doc_row_clear);
 }
 
 /* --- reading positions and bookmarks ------------------------------- */
@@ -1757,6 +1777,20 @@ note_row_read(sqlite3_stmt *st, void *row)
 	note_anchor_read(st, note);
 }
 
+/* Frees the strings and the anchor of one store_note. */
+static void
+note_row_clear(void *row)
+{
+	struct store_note *note = row;
+
+	free(note->uuid);
+	free(note->style);
+	free(note->text);
+	free(note->created);
+	free(note->modified);
+	anchor_clear(&note->anchor);
+}
+
 /* *out is the caller's, freed with store_notes_free(). */
 bool
 store_notes_load(struct store *s, int64_t doc, int64_t version,
@@ -1769,12 +1803,9 @@ store_notes_load(struct store *s, int64_t doc, int64_t version,
 	assert(s != NULL && out != NULL && n != NULL && cause != NULL);
 	*cause = NULL;
 	st = prep(s, cause, notes_sql, "iib", doc, version, with_deleted);
-	if (st == NULL)
+	if (!rows_read(s, st, sizeof **out, note_row_read, note_row_clear, &v,
+	    &len, cause))
 		return false;
-	if (!rows_read(s, st, sizeof **out, note_row_read, &v, &len, cause)) {
-		store_notes_free(v, len);
-		return false;
-	}
 	*out = v;
 	*n = len;
 	return true;
@@ -1784,15 +1815,7 @@ store_notes_load(struct store *s, int64_t doc, int64_t version,
 void
 store_notes_free(struct store_note *notes, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(notes[i].uuid);
-		free(notes[i].style);
-		free(notes[i].text);
-		free(notes[i].created);
-		free(notes[i].modified);
-		anchor_clear(&notes[i].anchor);
-	}
-	free(notes);
+	rows_free(notes, n, sizeof *notes, note_row_clear);
 }
 
 enum anchor_write {
@@ -2449,6 +2472,17 @@ lib_row_read(sqlite3_stmt *st, void *row)
 	f->mtime = sqlite3_column_int64(st, 4);
 }
 
+/* Frees the strings of one store_lib_file. */
+static void
+lib_row_clear(void *row)
+{
+	struct store_lib_file *f = row;
+
+	free(f->path);
+	free(f->symbol);
+	free(f->title);
+}
+
 /* dir borrowed; *files is the caller's (store_library_free()). */
 bool
 store_library_list(struct store *s, const char *dir,
@@ -2470,13 +2504,9 @@ store_library_list(struct store *s, const char *dir,
 	    (int64_t)strlen(lo) + 1);
 	free(lo);
 	free(hi);
-	if (st == NULL)
+	if (!rows_read(s, st, sizeof **files, lib_row_read, lib_row_clear, &v,
+	    &len, cause))
 		return false;
-	if (!rows_read(s, st, sizeof **files, lib_row_read, &v, &len,
-	    cause)) {
-		store_library_free(v, len);
-		return false;
-	}
 	*files = v;
 	*n = len;
 	return true;
@@ -2518,10 +2548,5 @@ store_library_set(struct store *s, const char *dir,
 void
 store_library_free(struct store_lib_file *files, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(files[i].path);
-		free(files[i].symbol);
-		free(files[i].title);
-	}
-	free(files);
+	rows_free(files, n, sizeof *files, lib_row_clear);
 }

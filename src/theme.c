@@ -574,33 +574,25 @@ int
 theme_parse(struct theme *t, const char *text, size_t len, const char *file,
     theme_warn_fn warn, void *arg)
 {
-	const char *p = text, *end = text + len, *nl;
-	size_t n, lineno = 0;
+	struct util_lines it;
+	const char *p;
+	size_t n;
 	char *line;
 	int bad = 0;
 
 	assert(t != NULL && (text != NULL || len == 0) && file != NULL);
-	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-		p += 3;		/* a byte order mark */
-	while (p < end) {
-		lineno++;
-		nl = memchr(p, '\n', (size_t)(end - p));
-		n = (size_t)((nl != NULL ? nl : end) - p);
-		if (n > 0 && p[n - 1] == '\r')
-			n--;
+	util_lines_init(&it, text, len);
+	while (util_lines_next(&it, &p, &n)) {
 		if (memchr(p, '\0', n) != NULL) {
-			theme_warnx(warn, arg, file, lineno,
+			theme_warnx(warn, arg, file, it.lineno,
 			    "NUL byte in the line");
 			bad++;
 		} else {
 			line = xstrndup(p, n);
-			if (!theme_line(t, line, file, lineno, warn, arg))
+			if (!theme_line(t, line, file, it.lineno, warn, arg))
 				bad++;
 			free(line);
 		}
-		if (nl == NULL)
-			break;
-		p = nl + 1;
 	}
 	return bad;
 }

@@ -3,6 +3,7 @@
  *
  * Nothing here knows about text, documents or terminals.
  */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -306,6 +307,34 @@ fail:
 		close(fd);
 	buf_free(&b);
 	return -1;
+}
+
+void
+util_lines_init(struct util_lines *it, const char *text, size_t len)
+{
+	assert(text != NULL || len == 0);
+	it->p = text;
+	it->end = len > 0 ? text + len : text;
+	it->lineno = 0;
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		it->p += 3;		/* a byte order mark */
+}
+
+bool
+util_lines_next(struct util_lines *it, const char **line, size_t *n)
+{
+	const char *nl;
+
+	if (it->p >= it->end)
+		return false;
+	nl = memchr(it->p, '\n', (size_t)(it->end - it->p));
+	*line = it->p;
+	*n = (size_t)((nl != NULL ? nl : it->end) - it->p);
+	if (*n > 0 && it->p[*n - 1] == '\r')
+		(*n)--;
+	it->p = nl != NULL ? nl + 1 : it->end;
+	it->lineno++;
+	return true;
 }
 
 uint64_t

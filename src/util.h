@@ -11,6 +11,7 @@
 #define HAMISH_UTIL_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -73,6 +74,22 @@ char	*buf_steal(struct buf *);
  * frees) to a one-line message without the "hamish:" prefix.
  */
 int	 util_file_read(const char *, char **, size_t *, char **);
+
+/*
+ * The lines of a text for a line-based parser (keymaps, themes):
+ * util_lines_init() takes the text (borrowed until the last
+ * util_lines_next()) and skips a byte order mark; each util_lines_next()
+ * points *line into the text at the next line and gives its length in
+ * *n without its "\n" or "\r\n" (the line is not NUL-terminated and may
+ * hold a NUL byte), counts it in lineno (from 1), and is false after the
+ * last line.  A final "\n" does not start another line.
+ */
+struct util_lines {
+	const char	*p, *end;
+	size_t		 lineno;
+};
+void	 util_lines_init(struct util_lines *, const char *, size_t);
+bool	 util_lines_next(struct util_lines *, const char **, size_t *);
 
 /*
  * FNV-1a, 64 bits: folds n bytes at p into hash h and returns the new

@@ -507,6 +507,87 @@ test_range_changed(struct diff *df)
 	ok(cmpv_range_changed(df, INS_AT, 0, 5), "an inserted paragraph did");
 }
 
+/* Block ib of the inline document is block b of d but for its text:
+ * the same kind, level, label, number, section and line. */
+static bool
+same_block(const struct doc *id, size_t ib, const struct doc *d, size_t b)
+{
+	const char *l1 = doc_block_label(id, ib), *l2 = doc_block_label(d, b);
+
+	return doc_block_kind(id, ib) == doc_block_kind(d, b) &&
+	    doc_block_level(id, ib) == doc_block_level(d, b) &&
+	    (l1 == l2 || (l1 != NULL && l2 != NULL && strcmp(l1, l2) == 0)) &&
+	    doc_block_number(id, ib) == doc_block_number(d, b) &&
+	    doc_block_section(id, ib) == doc_block_section(d, b) &&
+	    doc_block_line(id, ib) == doc_block_line(d, b);
+}
+
+/* The one-column document keeps what the view shows of each block: its
+ * label and number and, for a subparagraph, its paragraph, whether the
+ * pair is unchanged (the block copied) or changed (the words rebuilt). */
+static void
+test_inline_blocks(void)
+{
+	static const char o_src[] =
+	    "1 - الجمعية العامة تقرر تنفيذ القرار:\n\n"
+	    "(أ) الدول الأعضاء التعاون المقرر الخاص حقوق الإنسان؛\n\n"
+	    "(ب) المرأة الطفل التنمية المستدامة الموارد المالية.\n\n";
+	static const char n_src[] =
+	    "1 - الجمعية العامة تقرر تنفيذ القرار:\n\n"
+	    "(أ) الدول الأعضاء التعاون المقرر الخاص حقوق الإنسان؛\n\n"
+	    "(ب) المرأة الطفل التنمية المستدامة الموارد الإقليمية.\n\n";
+	struct doc_import_opts o = { NULL, "t.txt", 0, false };
+	struct doc *od, *nd;
+	struct diff *df;
+	struct view *vo, *vn;
+	struct cmpv *m;
+	struct cmpv_pos pos = { 0, 0 };
+	struct cmpv_row r;
+	const struct doc *id;
+	char *cause = NULL;
+	size_t b, ib[3];
+
+	od = doc_import(o_src, sizeof o_src - 1, &o, &cause);
+	nd = doc_import(n_src, sizeof n_src - 1, &o, &cause);
+	if (!ok(od != NULL && nd != NULL && doc_block_count(nd) == 3 &&
+	    doc_block_parent(nd, 1) == 0 && doc_block_parent(nd, 2) == 0,
+	    "inline blocks: a paragraph and two subparagraphs")) {
+		free(cause);
+		doc_free(od);
+		doc_free(nd);
+		return;
+	}
+	df = diff_new(od, nd, NULL);
+	vo = view_new(od, 40, 0);
+	vn = view_new(nd, 40, 0);
+	m = cmpv_new(df, vo, vn);
+	cmpv_set_inline(m, true, 60, 0, &pos);
+	id = view_doc(cmpv_inline_view(m));
+	for (b = 0; b < 3; b++) {
+		pos.item = cmpv_item_of_pair(m, diff_pair_of_new(df, b));
+		pos.row = b > 0;	/* after the blank between blocks */
+		cmpv_row(m, &pos, &r);
+		ib[b] = r.has[CMPV_NEW] ? r.at[CMPV_NEW].block : (size_t)-1;
+	}
+	is_int(diff_pair(df, diff_pair_of_new(df, 2))->status, DIFF_CHANGED,
+	    "inline blocks: the last subparagraph changed");
+	ok(ib[0] != (size_t)-1 && same_block(id, ib[0], nd, 0) &&
+	    doc_block_parent(id, ib[0]) == (size_t)-1,
+	    "an unchanged paragraph's inline copy keeps its label and number");
+	ok(ib[1] != (size_t)-1 && same_block(id, ib[1], nd, 1) &&
+	    doc_block_parent(id, ib[1]) == ib[0],
+	    "... an unchanged subparagraph its paragraph");
+	ok(ib[2] != (size_t)-1 && same_block(id, ib[2], nd, 2) &&
+	    doc_block_parent(id, ib[2]) == ib[0],
+	    "... a changed one too");
+	cmpv_free(m);
+	view_free(vo);
+	view_free(vn);
+	diff_free(df);
+	doc_free(od);
+	doc_free(nd);
+}
+
 int
 main(void)
 {
@@ -533,6 +614,7 @@ main(void)
 	test_fold(df, m);
 	test_inline(df, m);
 	test_range_changed(df);
+	test_inline_blocks();
 	cmpv_free(m);
 	view_free(vo);
 	view_free(vn);
