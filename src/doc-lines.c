@@ -397,6 +397,89 @@ dl_split(struct dl_doc *d, const char *s, size_t n)
 }
 
 void
+dl_sort_keys(struct dl_key *k, size_t n)
+{
+	enum { RUN = 16 };	/* sorted by insertion first */
+	struct dl_key *t, *src, *dst, *sw, x;
+	size_t w, i, j, o, lo, mid, hi;
+
+	assert(k != NULL || n == 0);
+	for (lo = 0; lo < n; lo += RUN) {
+		hi = n - lo > RUN ? lo + RUN : n;
+		for (i = lo + 1; i < hi; i++) {
+			x = k[i];
+			for (j = i; j > lo && k[j - 1].v > x.v; j--)
+				k[j] = k[j - 1];
+			k[j] = x;
+		}
+	}
+	if (n <= RUN)
+		return;
+	/* then runs merged bottom up, the left one first on a tie */
+	t = xreallocarray(NULL, n, sizeof *t);
+	src = k;
+	dst = t;
+	for (w = RUN; w < n; w *= 2) {
+		for (lo = 0; lo < n; lo += 2 * w) {
+			mid = n - lo > w ? lo + w : n;
+			hi = n - mid > w ? mid + w : n;
+			i = lo, j = mid, o = lo;
+			while (i < mid && j < hi)
+				dst[o++] = src[j].v < src[i].v ? src[j++] :
+				    src[i++];
+			while (i < mid)
+				dst[o++] = src[i++];
+			while (j < hi)
+				dst[o++] = src[j++];
+		}
+		sw = src, src = dst, dst = sw;
+	}
+	if (src != k)
+		memcpy(k, src, n * sizeof *k);
+	free(t);
+}
+
+float
+dl_mode(float *x, size_t n, float tol)
+{
+	size_t i, lo = 0, hi = 0, best = 0;
+	float m;
+
+	assert(x != NULL || n == 0);
+	if (n == 0)
+		return 0;
+	/* mostly the values of a line are sorted already, often equal */
+	for (i = 1; i < n && x[i - 1] <= x[i]; i++)
+		;
+	if (i < n) {
+		struct dl_key *k = xreallocarray(NULL, n, sizeof *k);
+
+		for (i = 0; i < n; i++)
+			k[i].v = x[i], k[i].i = 0;
+		dl_sort_keys(k, n);
+		for (i = 0; i < n; i++)
+			x[i] = k[i].v;
+		free(k);
+	}
+	if (x[n - 1] - x[0] < tol)
+		return x[0];	/* all within tol of the first */
+	m = x[0];
+	for (i = 0; i < n; i++) {
+		while (x[i] - x[lo] >= tol)
+			lo++;
+		if (hi < i)
+			hi = i;
+		while (hi + 1 < n && x[hi + 1] - x[i] < tol)
+			hi++;
+		if (hi - lo + 1 > best) {
+			best = hi - lo + 1;
+			m = x[i];
+		}
+	}
+	return m;
+}
+
+void
 dl_free(struct dl_doc *d)
 {
 	if (d == NULL)

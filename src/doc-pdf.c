@@ -189,6 +189,7 @@ struct glyph {
 	float		 x1, y1, x2, y2, size;
 	bool		 bold;
 	bool		 mark;		/* combining: never a space before */
+	signed char	 dir;		/* 1 RTL letter, -1 LTR, 0 neither */
 	bool		 raised;	/* a footnote marker in the body */
 	bool		 fill;		/* a kashida: its box, no text */
 };
@@ -245,15 +246,6 @@ log_discard(const gchar *dom, GLogLevelFlags lv, const gchar *msg,
     gpointer arg)
 {
 	(void)dom, (void)lv, (void)msg, (void)arg;
-}
-
-static int
-glyph_cmp_x(const void *x, const void *y)
-{
-	const struct glyph *a = *(const struct glyph *const *)x;
-	const struct glyph *b = *(const struct glyph *const *)y;
-
-	return a->x1 < b->x1 ? -1 : a->x1 > b->x1;
 }
 
 /* A gap between glyph boxes on a line, and the glyphs on its sides. */
@@ -367,6 +359,22 @@ word_ends(struct buf *b, size_t t0)
 		if (k < b->len && b->data[k] == ')' && k > t0 + 1 &&
 		    (unsigned char)b->data[t0 + 1] >= 0xD8)
 			lab = k + 1;
+	}
+	/*
+	 * Most lines have no such place: it is looked for in the bytes
+	 * before any copy (the line is valid UTF-8, made here, so D9 8B to
+	 * D9 8D are a tanween wherever they are).
+	 */
+	k = lab;
+	if (!(k > 0 && k < b->len && word_start(dl_dec(b->data, b->len,
+	    &k)))) {
+		for (k = t0; k + 2 < b->len; k++)
+			if ((unsigned char)b->data[k] == 0xD9 &&
+			    (unsigned char)b->data[k + 1] >= 0x8B &&
+			    (unsigned char)b->data[k + 1] <= 0x8D)
+				break;	/* a tanween: the whole pass below */
+		if (k + 2 >= b->len)
+			return;
 	}
 	buf_init(&t);
 	while (i < b->len) {
@@ -532,6 +540,23 @@ ltr_runs(struct buf *b, size_t t0, size_t t1)
 	return b->len;
 }
 
+/* The first of gaps g[0..n) (x1 ascending) with x1 >= x; n if none. */
+static size_t
+gap_first(const struct gap *g, size_t n, float x)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (g[mid].x1 >= x)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
 /*
  * A character poppler gives between two letters but that cannot stand
  * there: a letter or digit of another script, or a symbol (not a
@@ -565,11 +590,13 @@ gap_widest(const struct gap *gaps, size_t ng, const struct glyph *a,
 		lo = hi;
 		hi = t;
 	}
-	for (k = 0; k < ng; k++) {
+	/* the gaps within [lo, hi]: a run of them (they go left to right),
+	 * from the first that starts at lo to the last ending by hi */
+	for (k = gap_first(gaps, ng, lo - 0.01f); k < ng &&
+	    gaps[k].x2 <= hi + 0.01f; k++) {
 		float w = (gaps[k].x2 - gaps[k].x1) / size;
 
-		if (gaps[k].x1 >= lo - 0.01f && gaps[k].x2 <= hi + 0.01f &&
-		    w > best && (prev == NULL || w >= gap_needed(&gaps[k],
+		if (w > best && (prev == NULL || w >= gap_needed(&gaps[k],
 		    prev)))
 			best = w;
 	}
@@ -631,6 +658,7 @@ line_text(struct page *pg, struct line *ln)
 {
 	size_t n = ln->g1 - ln->g0, i, j, ng = 0;
 	const struct glyph **v;
+	struct dl_key *key;
 	struct gap *gaps;
 	float right = -1e9f;
 	const struct glyph *rg = NULL, *base = NULL;
@@ -638,14 +666,24 @@ line_text(struct page *pg, struct line *ln)
 	bool inmark = false;
 
 	v = xreallocarray(NULL, n + 1, sizeof *v);
+	key = xreallocarray(NULL, n + 1, sizeof *key);
 	gaps = xreallocarray(NULL, n + 1, sizeof *gaps);
+	/* the glyphs with a box, left to right */
 	for (i = 0, j = 0; i < n; i++) {
 		const struct glyph *g = &pg->g[ln->g0 + i];
 
-		if (!g->mark && g->x2 > g->x1)
-			v[j++] = g;
+		if (!g->mark && g->x2 > g->x1) {
+			key[j].v = g->x1;
+			key[j++].i = (uint32_t)i;
+		}
 	}
-	qsort(v, j, sizeof *v, glyph_cmp_x);
+	dl_sort_keys(key, j);
+	for (i = 0; i < j; i++)
+		v[i] = &pg->g[ln->g0 + key[i].i];
+	free(key);
+	/* the gaps between them, left to right: each starts at or after
+	 * the end of the one before (right only grows), so x1 and x2 both
+	 * grow strictly from gap to gap */
 	for (i = 0; i < j; i++) {
 		if (rg != NULL && v[i]->x1 - right > 0.05f * ln->size) {
 			gaps[ng].x1 = right;
@@ -715,38 +753,11 @@ line_text(struct page *pg, struct line *ln)
 	free(gaps);
 }
 
-static int
-float_cmp(const void *x, const void *y)
-{
-	float a = *(const float *)x, b = *(const float *)y;
-
-	return a < b ? -1 : a > b;
-}
-
-/*
- * The most frequent of n values, give or take 0.75 point: the value
- * with most others within 0.75 of it (sorts x).
- */
+/* The most frequent of n values, give or take 0.75 point (sorts x). */
 static float
 mode_of(float *x, size_t n)
 {
-	size_t i, lo = 0, hi = 0, best = 0;
-	float m = n > 0 ? x[0] : 0;
-
-	qsort(x, n, sizeof *x, float_cmp);
-	for (i = 0; i < n; i++) {
-		while (x[i] - x[lo] >= 0.75f)
-			lo++;
-		if (hi < i)
-			hi = i;
-		while (hi + 1 < n && x[hi + 1] - x[i] < 0.75f)
-			hi++;
-		if (hi - lo + 1 > best) {
-			best = hi - lo + 1;
-			m = x[i];
-		}
-	}
-	return m;
+	return dl_mode(x, n, 0.75f);
 }
 
 /* A piece of a line as poppler cut it: glyphs [g0, g1) and extent. */
@@ -1334,6 +1345,8 @@ page_read(PopplerPage *pp, struct page *pg)
 	size_t cap = 0, lcap = 0, i;
 	struct line cur;
 	float *sizes;
+	const PopplerTextAttributes *bat = NULL;
+	bool bold = false;
 
 	memset(pg, 0, sizeof *pg);
 	buf_init(&pg->text);
@@ -1374,6 +1387,8 @@ page_read(PopplerPage *pp, struct page *pg)
 		gunichar c = g_utf8_get_char(s);
 		PopplerTextAttributes *at;
 		struct glyph *g;
+		enum text_cls cls;
+		enum text_bidi bd;
 
 		if (is_bidi_control(c))
 			continue;
@@ -1417,11 +1432,18 @@ page_read(PopplerPage *pp, struct page *pg)
 		    (float)at->font_size : g->y2 - g->y1;
 		if (!(g->size > 0.5f && g->size < 1000))
 			g->size = 10;
-		g->bold = at != NULL && at->font_name != NULL &&
-		    (strstr(at->font_name, "Bold") != NULL ||
-		    strstr(at->font_name, "bold") != NULL);
-		g->mark = text_cp_class(c) == TEXT_CLS_MARK ||
-		    text_cp_class(c) == TEXT_CLS_IGNORE;
+		if (at != bat) {	/* a run of attributes: many glyphs */
+			bat = at;
+			bold = at != NULL && at->font_name != NULL &&
+			    (strstr(at->font_name, "Bold") != NULL ||
+			    strstr(at->font_name, "bold") != NULL);
+		}
+		g->bold = bold;
+		cls = text_cp_class(c);
+		g->mark = cls == TEXT_CLS_MARK || cls == TEXT_CLS_IGNORE;
+		bd = text_cp_bidi(c);
+		g->dir = bd == TEXT_BIDI_R || bd == TEXT_BIDI_AL ? 1 :
+		    bd == TEXT_BIDI_L ? -1 : 0;
 		k++;
 	}
 	if (pg->ng > cur.g0) {
@@ -1440,8 +1462,7 @@ page_read(PopplerPage *pp, struct page *pg)
 		long dir = 0;
 
 		for (i = 0; i < pg->ng; i++)
-			dir += is_rtl(pg->g[i].cp) ? 1 :
-			    text_cp_bidi(pg->g[i].cp) == TEXT_BIDI_L ? -1 : 0;
+			dir += pg->g[i].dir;
 		pg->rtl = dir > 0;
 	}
 	if (pg->rtl)

@@ -15,6 +15,7 @@
 #include "doc-furniture.h"
 #include "doc-labels.h"
 #include "doc-lines.h"
+#include "rnd.h"
 #include "tap.h"
 #include "util.h"
 
@@ -489,9 +490,132 @@ test_footnotes_text_labels(void)
 	free(t);
 }
 
+/* qsort()'s order for dl_sort_keys(): by v, then by the position. */
+static int
+key_cmp(const void *x, const void *y)
+{
+	const struct dl_key *a = x, *b = y;
+
+	if (a->v != b->v)
+		return a->v < b->v ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* dl_mode() as doc-pdf.c had it: qsort(), then every value's window. */
+static float
+mode_ref(float *x, size_t n, float tol)
+{
+	struct dl_key *k = xcalloc(n + 1, sizeof *k);
+	size_t i, lo = 0, hi = 0, best = 0;
+	float m = n > 0 ? x[0] : 0;
+
+	for (i = 0; i < n; i++)
+		k[i].v = x[i], k[i].i = (uint32_t)i;
+	qsort(k, n, sizeof *k, key_cmp);
+	for (i = 0; i < n; i++)
+		x[i] = k[i].v;
+	free(k);
+	m = n > 0 ? x[0] : 0;
+	for (i = 0; i < n; i++) {
+		while (x[i] - x[lo] >= tol)
+			lo++;
+		if (hi < i)
+			hi = i;
+		while (hi + 1 < n && x[hi + 1] - x[i] < tol)
+			hi++;
+		if (hi - lo + 1 > best) {
+			best = hi - lo + 1;
+			m = x[i];
+		}
+	}
+	return m;
+}
+
+/*
+ * The sort and the mode the PDF front end measures its pages with
+ * (doc-pdf.c): the same order as a stable sort, equal keys in their
+ * order, on runs that rise, fall, repeat and mix, from 0 to 300 keys
+ * (over the insertion runs and the merges); the same mode as sorting
+ * every time, on lines that are sorted already, all equal, or not.
+ */
+static void
+test_sort_mode(void)
+{
+	size_t round, n, i, bad_sort = 0, bad_mode = 0, bad_sorted = 0;
+
+	for (round = 0; round < 2000; round++) {
+		struct dl_key *k, *r;
+		float *x, *y, a, b;
+
+		n = rnd(301);
+		k = xcalloc(n + 1, sizeof *k);
+		r = xcalloc(n + 1, sizeof *r);
+		x = xcalloc(n + 1, sizeof *x);
+		y = xcalloc(n + 1, sizeof *y);
+		for (i = 0; i < n; i++) {
+			switch (round % 5) {
+			case 0:		/* few distinct values: ties */
+				k[i].v = (float)rnd(4);
+				break;
+			case 1:		/* falling, as a mirrored run */
+				k[i].v = (float)(n - i) * 0.5f;
+				break;
+			case 2:		/* equal */
+				k[i].v = 12.5f;
+				break;
+			case 3:		/* rising, then a few out of place */
+				k[i].v = (float)i + (rnd(10) == 0 ?
+				    -(float)rnd(50) : 0);
+				break;
+			default:
+				k[i].v = (float)rnd(100000) / 100.0f;
+			}
+			k[i].i = (uint32_t)i;
+			x[i] = y[i] = k[i].v + (round % 2 ? 0.3f *
+			    (float)rnd(3) : 0);
+		}
+		memcpy(r, k, n * sizeof *k);
+		qsort(r, n, sizeof *r, key_cmp);
+		dl_sort_keys(k, n);
+		for (i = 0; i < n; i++)
+			if (k[i].v != r[i].v || k[i].i != r[i].i)
+				break;
+		bad_sort += i < n;
+		a = dl_mode(x, n, 0.75f);
+		b = mode_ref(y, n, 0.75f);
+		bad_mode += a != b;
+		for (i = 1; i < n; i++)
+			if (x[i - 1] > x[i])
+				break;
+		bad_sorted += n > 1 && i < n;
+		free(k);
+		free(r);
+		free(x);
+		free(y);
+	}
+	ok(bad_sort == 0, "dl_sort_keys() as a stable sort (%zu of 2000 "
+	    "differ)", bad_sort);
+	ok(bad_mode == 0, "dl_mode() as sorting every time (%zu differ)",
+	    bad_mode);
+	ok(bad_sorted == 0, "dl_mode() leaves the values sorted");
+	ok(dl_mode(NULL, 0, 0.75f) == 0, "dl_mode() of nothing is 0");
+	{
+		float v[] = { 14.2f, 10, 14, 10.5f, 14 };
+		float w[] = { 10, 10.5f, 11, 14, 14, 14.2f };
+
+		/* 10 and 10.5 have two within 0.75, 14 three */
+		ok(dl_mode(v, 5, 0.75f) == 14, "dl_mode(): the value with "
+		    "most others within 0.75");
+		/* 10.5 and 14 have three: the smaller */
+		ok(dl_mode(w, 6, 0.75f) == 10.5f, "dl_mode(): the smallest "
+		    "on a tie");
+	}
+}
+
 int
 main(void)
 {
+	test_sort_mode();
 	test_furniture_bands();
 	test_furniture_digit_runs();
 	test_footnotes_type();
