@@ -250,20 +250,6 @@ marked(const struct dl_doc *d, size_t a, size_t b, long v)
  * Returns its length in bytes (0: none),
  * *v its value (0 for *), *d0 and *d1 where its digits are.
  */
-static int
-sup_digit(uint32_t c)
-{
-	if (c == 0x2070)
-		return 0;
-	if (c == 0xB9)
-		return 1;
-	if (c == 0xB2 || c == 0xB3)
-		return (int)(c - 0xB0);
-	if (c >= 0x2074 && c <= 0x2079)
-		return (int)(c - 0x2070);
-	return -1;
-}
-
 /*
  * A label raised at the start of its note, as Word and TeX set it: the
  * front end's ⁽¹⁸⁾.  Returns its length in bytes (0: none), as
@@ -282,7 +268,7 @@ type_label_raised(const char *s, size_t n, long *v, size_t *d0, size_t *d1)
 	while (j < n) {
 		size_t k = j;
 
-		if ((dv = sup_digit(dl_dec(s, n, &k))) < 0)
+		if ((dv = dl_sup_digit(dl_dec(s, n, &k))) < 0)
 			break;
 		*v = *v * 10 + dv;
 		j = k;

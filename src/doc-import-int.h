@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "doc-lines.h"
 #include "util.h"
 
 #define NOFF		((size_t)-1)
@@ -338,15 +339,7 @@ sup_digit(uint32_t c)
 {
 	if ((c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9))
 		return digit(c);
-	if (c == 0x2070)
-		return 0;
-	if (c == 0xB9)
-		return 1;
-	if (c == 0xB2 || c == 0xB3)
-		return (int)(c - 0xB0);
-	if (c >= 0x2074 && c <= 0x2079)
-		return (int)(c - 0x2070);
-	return -1;
+	return dl_sup_digit(c);
 }
 
 /* --- a line of line style, parsed (doc-style-lines.c) -------------------- */

@@ -54,6 +54,20 @@ dl_digit(uint32_t c)
 	return -1;
 }
 
+int
+dl_sup_digit(uint32_t c)
+{
+	if (c == 0x2070)
+		return 0;
+	if (c == 0xB9)
+		return 1;
+	if (c == 0xB2 || c == 0xB3)
+		return (int)(c - 0xB0);
+	if (c >= 0x2074 && c <= 0x2079)
+		return (int)(c - 0x2070);
+	return -1;
+}
+
 bool
 dl_digits_only(const char *s, size_t n, size_t lo, size_t hi)
 {

@@ -118,6 +118,7 @@ void		 dl_free(struct dl_doc *);
 /* Helpers for the stages.  dl_dec: the code point at s[*i], advanced. */
 uint32_t	 dl_dec(const char *, size_t, size_t *);
 int		 dl_digit(uint32_t);	/* any script, or -1 */
+int		 dl_sup_digit(uint32_t);	/* ⁰ to ⁹, or -1 */
 /* Whether s[0..n) is only digits of any script, lo to hi of them. */
 bool		 dl_digits_only(const char *, size_t, size_t, size_t);
 bool		 dl_is_dash(uint32_t);
