@@ -560,7 +560,8 @@ gap_first(const struct gap *g, size_t n, float x)
 /*
  * A character poppler gives between two letters but that cannot stand
  * there: a letter or digit of another script, or a symbol (not a
- * bracket, not punctuation that joins words: / . - :).
+ * bracket, not punctuation that joins words: / . - :), those the text's
+ * rule knows among them (dl_stretch_char(): % and # are no ON).
  */
 static bool
 fill_cp(uint32_t c)
@@ -568,7 +569,7 @@ fill_cp(uint32_t c)
 	enum text_bidi bd = text_cp_bidi(c);
 	uint32_t id;
 
-	return bd == TEXT_BIDI_L || bd == TEXT_BIDI_EN ||
+	return bd == TEXT_BIDI_L || bd == TEXT_BIDI_EN || dl_stretch_char(c) ||
 	    (bd == TEXT_BIDI_ON && text_cp_bracket(c, &id) == 0);
 }
 

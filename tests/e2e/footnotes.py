@@ -17,9 +17,6 @@ FOLD = str.maketrans("٠١٢٣٤٥٦٧٨٩أإآٱىة", "0123456789اااايه
 
 
 def letters(s):
-    # an L between Arabic letters is a kashida that the font (Noto Kufi)
-    # maps to U+004C: the PDF's text, not the reader's
-    s = re.sub(r"(?<=[\u0620-\u064A])L+(?=[\u0620-\u064A])", "", s)
     s = unicodedata.normalize("NFKC", s).translate(FOLD)
     return "".join(c for c in s if c.isalpha() or c.isdigit())
 
